@@ -1,0 +1,178 @@
+"""The Cypher catalog: every statement kgbuild runs lives in a `.cypher` file under `cypher/`.
+
+Each file holds one statement after a header of `//` comments::
+
+    // name: who-met-whom
+    // description: Counterparts who met, with where, when and how sure we are.
+    // param: person string = null -- only this person's meetings (any alias)
+
+`param:` lines give a name, a type (string, int, float, bool) and an optional default; a
+parameter without a default is required.  Files under `reports/` are the saved reports,
+`write/` the graph writer's statements, and `schema.cypher` the idempotent schema set-up
+(several statements separated by `;`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from .errors import ReportError
+
+TYPES = ("string", "int", "float", "bool")
+_PARAM = re.compile(r"^(?P<name>\w+)\s+(?P<type>\w+)(?:\s*=\s*(?P<default>.*?))?\s*(?:--\s*(?P<help>.*))?$")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    required: bool
+    default: object = None
+    help: str = ""
+
+    def convert(self, raw: str) -> object:
+        """A command-line value as this parameter's type, or a ReportError that says what is wanted."""
+        try:
+            if self.type == "int":
+                return int(raw)
+            if self.type == "float":
+                return float(raw)
+            if self.type == "bool":
+                low = raw.strip().lower()
+                if low in ("true", "yes", "1"):
+                    return True
+                if low in ("false", "no", "0"):
+                    return False
+                raise ValueError(raw)
+        except ValueError:
+            raise ReportError(f"parameter {self.name!r} must be {_article(self.type)} {self.type}, "
+                              f"not {raw!r}") from None
+        return raw
+
+    def describe(self) -> str:
+        spec = f"{self.name} ({self.type}"
+        spec += ", required)" if self.required else f", default {_show(self.default)})"
+        return f"{spec}: {self.help}" if self.help else spec
+
+
+@dataclass(frozen=True)
+class Query:
+    name: str
+    description: str
+    text: str
+    params: tuple[Param, ...] = field(default_factory=tuple)
+
+    def bind(self, given: dict[str, str]) -> dict[str, object]:
+        """Command-line `key=value` strings checked and typed against the declared parameters."""
+        known = {p.name: p for p in self.params}
+        unknown = sorted(set(given) - set(known))
+        if unknown:
+            allowed = ", ".join(known) or "none"
+            raise ReportError(f"report {self.name!r} has no parameter {unknown[0]!r} (it takes: {allowed})")
+        bound = {}
+        for p in self.params:
+            if p.name in given:
+                bound[p.name] = p.convert(given[p.name])
+            elif p.required:
+                raise ReportError(f"report {self.name!r} needs --param {p.name}=<{p.type}>")
+            else:
+                bound[p.name] = p.default
+        return bound
+
+
+def parse(source: str, fallback_name: str = "") -> Query:
+    """One `.cypher` file: header comments, then the statement."""
+    meta: dict[str, str] = {}
+    params: list[Param] = []
+    body: list[str] = []
+    for line in source.splitlines():
+        stripped = line.strip()
+        m = re.match(r"^//\s*(name|description|param):\s*(.*)$", stripped)
+        if m and not body:
+            key, value = m.groups()
+            if key == "param":
+                params.append(_param(value, fallback_name))
+            else:
+                meta[key] = value.strip()
+        elif stripped.startswith("//") and not body:
+            continue
+        else:
+            body.append(line)
+    text = "\n".join(body).strip().rstrip(";").strip()
+    return Query(name=meta.get("name", fallback_name), description=meta.get("description", ""),
+                 text=text, params=tuple(params))
+
+
+def _param(spec: str, where: str) -> Param:
+    m = _PARAM.match(spec.strip())
+    if not m or m["type"] not in TYPES:
+        raise ValueError(f"{where}: bad param header {spec!r}; use `name type [= default] [-- help]`")
+    default = m["default"]
+    ptype = m["type"]
+    value: object = None
+    if default is not None and default != "null":
+        value = Param(m["name"], ptype, True).convert(default.strip().strip("'\""))
+    return Param(m["name"], ptype, required=default is None, default=value, help=(m["help"] or "").strip())
+
+
+def _show(value: object) -> str:
+    return "none" if value is None else repr(value) if isinstance(value, str) else str(value).lower()
+
+
+def _article(word: str) -> str:
+    return "an" if word[0] in "aeiou" else "a"
+
+
+def _folder(*parts: str):
+    return resources.files("kgbuild.cypher").joinpath(*parts)
+
+
+@cache
+def _load(kind: str) -> dict[str, Query]:
+    queries = {}
+    for entry in sorted(_folder(kind).iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".cypher"):
+            q = parse(entry.read_text(encoding="utf-8"), entry.name[: -len(".cypher")])
+            queries[q.name] = q
+    return queries
+
+
+def reports() -> dict[str, Query]:
+    """The saved reports by name."""
+    return _load("reports")
+
+
+def report(name: str) -> Query:
+    found = reports().get(name)
+    if found is None:
+        raise ReportError(f"no report named {name!r}; `kgbuild report` lists them "
+                          f"({', '.join(reports())})")
+    return found
+
+
+def writes() -> dict[str, Query]:
+    """The graph writer's statements by name."""
+    return _load("write")
+
+
+def write(name: str) -> Query:
+    return writes()[name]
+
+
+def schema() -> list[str]:
+    """The schema set-up statements (constraints and indexes), each safe to run twice."""
+    source = _folder("schema.cypher").read_text(encoding="utf-8")
+    lines = [line for line in source.splitlines() if not line.strip().startswith("//")]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def all_statements() -> list[tuple[str, Query]]:
+    """Every statement kgbuild can run, with where it comes from (for checks and tests)."""
+    out = [(f"reports/{q.name}", q) for q in reports().values()]
+    out += [(f"write/{q.name}", q) for q in writes().values()]
+    out += [(f"schema#{i}", Query(name=f"schema{i}", description="", text=s))
+            for i, s in enumerate(schema())]
+    return out

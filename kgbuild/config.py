@@ -1,0 +1,54 @@
+"""Settings from flags, the environment and `.env`, in that order of precedence."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from dotenv import find_dotenv, load_dotenv
+
+DEFAULT_DATABASE = "neo4j"
+EMBEDDED_DATABASE = "kg"
+EMBEDDED_USER = "root"
+
+
+def load_env_file() -> None:
+    """Read `.env` from the working directory (or a parent) without overriding the environment."""
+    path = find_dotenv(usecwd=True)
+    if path:
+        load_dotenv(path, override=False)
+
+
+def default_home() -> Path:
+    """Per-user data folder for the embedded graph: $KGBUILD_HOME, else the XDG data dir."""
+    if os.environ.get("KGBUILD_HOME"):
+        return Path(os.environ["KGBUILD_HOME"]).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "kgbuild"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the graph is.  With no `uri`, kgbuild uses its embedded server."""
+
+    uri: str | None = None
+    username: str | None = None
+    password: str | None = None
+    database: str | None = None
+    home: Path = Path(".")
+
+    @property
+    def embedded(self) -> bool:
+        return not self.uri
+
+    @classmethod
+    def resolve(cls, uri=None, username=None, password=None, database=None, home=None) -> "Settings":
+        env = os.environ.get
+        return cls(
+            uri=uri or env("NEO4J_URI") or None,
+            username=username or env("NEO4J_USERNAME") or None,
+            password=password or env("NEO4J_PASSWORD") or None,
+            database=database or env("NEO4J_DATABASE") or None,
+            home=Path(home).expanduser() if home else default_home(),
+        )

@@ -1,0 +1,1 @@
+"""Data files shipped with kgbuild: gazetteers, aliases and role lexicons."""

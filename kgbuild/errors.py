@@ -1,0 +1,25 @@
+"""Typed errors a user can cause.  The CLI turns each into one line that names the fix."""
+
+
+class KgbuildError(Exception):
+    """Base class: the message is complete and tells the user what to do."""
+
+
+class InputError(KgbuildError):
+    """A path or file that cannot be read as an article."""
+
+
+class GraphUnavailable(KgbuildError):
+    """The graph database cannot be reached or refused the credentials."""
+
+
+class ServerError(KgbuildError):
+    """The embedded graph server could not be started or stopped."""
+
+
+class ReportError(KgbuildError):
+    """An unknown report, or a missing or ill-typed report parameter."""
+
+
+class QueryError(KgbuildError):
+    """A Cypher statement the database rejected."""

