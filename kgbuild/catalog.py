@@ -21,7 +21,9 @@ from importlib import resources
 
 from .errors import ReportError
 
-TYPES = ("string", "int", "float", "bool")
+TYPES = ("string", "int", "float", "bool", "list")
+LABELS = ("Person", "Country", "Organization", "Place")
+IDENTIFIER = re.compile(r"^[A-Z][A-Z_]*[A-Z]$")
 _PARAM = re.compile(r"^(?P<name>\w+)\s+(?P<type>\w+)(?:\s*=\s*(?P<default>.*?))?\s*(?:--\s*(?P<help>.*))?$")
 
 
@@ -35,6 +37,8 @@ class Param:
 
     def convert(self, raw: str) -> object:
         """A command-line value as this parameter's type, or a ReportError that says what is wanted."""
+        if self.type == "list":
+            raise ReportError(f"parameter {self.name!r} is a list and cannot be given on the command line")
         try:
             if self.type == "int":
                 return int(raw)
@@ -154,12 +158,32 @@ def report(name: str) -> Query:
 
 
 def writes() -> dict[str, Query]:
-    """The graph writer's statements by name."""
+    """The graph writer's statements by name (templates: see `write`)."""
     return _load("write")
 
 
-def write(name: str) -> Query:
-    return writes()[name]
+def write(name: str, label: str | None = None, rel_type: str | None = None) -> str:
+    """A write statement, with its `__LABEL__` / `__TYPE__` placeholder filled in.
+
+    Labels and relationship types cannot be Cypher parameters, so these two identifiers are
+    substituted, and only from a closed set: a known label, or an upper-snake-case predicate.
+    Values never are: they always travel as parameters.
+    """
+    text = writes()[name].text
+    if "__LABEL__" in text:
+        if label not in LABELS:
+            raise ValueError(f"unknown node label {label!r}")
+        text = text.replace("__LABEL__", label)
+    if "__TYPE__" in text:
+        if not rel_type or not IDENTIFIER.match(rel_type):
+            raise ValueError(f"bad relationship type {rel_type!r}")
+        text = text.replace("__TYPE__", rel_type)
+    return text
+
+
+def internal(name: str) -> str:
+    """A statement kgbuild runs for itself (lookups, counts, deletes)."""
+    return _load("internal")[name].text
 
 
 def schema() -> list[str]:
@@ -173,6 +197,7 @@ def all_statements() -> list[tuple[str, Query]]:
     """Every statement kgbuild can run, with where it comes from (for checks and tests)."""
     out = [(f"reports/{q.name}", q) for q in reports().values()]
     out += [(f"write/{q.name}", q) for q in writes().values()]
+    out += [(f"internal/{q.name}", q) for q in _load("internal").values()]
     out += [(f"schema#{i}", Query(name=f"schema{i}", description="", text=s))
             for i, s in enumerate(schema())]
     return out

@@ -142,6 +142,14 @@ def _from_bytes(path: str, data: bytes, kind: str, published: str | None) -> Ite
 
 
 def _from_jsonl(path: str, text: str, published: str | None) -> Iterator[Document | Problem]:
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    try:
+        head = json.loads(first)
+    except json.JSONDecodeError:
+        head = None
+    if isinstance(head, dict) and "text" not in head:
+        yield Problem(path, f"{path} is JSON lines without a \"text\" field: not an articles file; skipped")
+        return
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue

@@ -229,6 +229,19 @@ class DocumentReader:
         return nxt < len(self.doc) and self.doc[nxt].text in ("'s", "’s", "'", "’") and \
             nxt + 1 < len(self.doc) and not self.doc[nxt + 1].lower_ in self.lex.meetings["event_nouns"]
 
+    def _quoted(self) -> set[int]:
+        """Token indices inside quotation marks: quoted speech talks loosely of 'meetings'."""
+        inside, out = False, set()
+        for t in self.doc:
+            if t.text in ("“", "”", "\""):
+                inside = (t.text == "“") or (t.text == "\"" and not inside)
+                continue
+            if t.is_sent_start and t.i and self.doc[t.i - 1].text in ("\n", "\n\n"):
+                inside = False
+            if inside:
+                out.add(t.i)
+        return out
+
     def _clause_end(self, i: int) -> int:
         sent = self.doc[i].sent
         j = i + 1
@@ -320,21 +333,22 @@ class DocumentReader:
                 return "planned"
         return "held"
 
-    def _place(self, clause, exclude: set[int]) -> str | None:
+    def _place(self, clause, exclude: set[int], trigger) -> str | None:
+        """Where: 'in/at/to Miami' in the clause, or 'the Miami meeting'; a city before a country."""
         best = None
         for ent in self.doc.ents:
             if ent.start < clause.start or ent.end > clause.end or ent.label_ not in ("GPE", "LOC", "FAC"):
                 continue
-            if ent.start in exclude or ent.start == 0:
+            if ent.start in exclude:
                 continue
-            prev = self.doc[ent.start - 1].lower_
+            prev = self.doc[ent.start - 1].lower_ if ent.start > 0 else ""
             if prev == "the" and ent.start >= 2:
                 prev = self.doc[ent.start - 2].lower_
-            if prev not in ("in", "at", "to", "near", "inside"):
+            modifies_trigger = ent.root.head.i == trigger.i and ent.root.dep_ in ("compound", "amod", "nmod")
+            if prev not in ("in", "at", "to", "near", "inside") and not modifies_trigger:
                 continue
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
-            is_country = self.lex.country_names.get(fold(name)) is not None
-            if not is_country:
+            if self.lex.country_names.get(fold(name)) is None:
                 return name
             best = best or name
         return best
@@ -398,11 +412,12 @@ class DocumentReader:
         not_meeting = set(cues["not_meeting"])
         context: dict = {"place": None, "date": None, "status": "held", "sent": None}
         events = []
+        quoted = self._quoted()
         for k, sent in enumerate(self.sents):
             for tok in sent:
                 is_verb = tok.lemma_ in verbs and tok.pos_ == "VERB"
                 is_noun = tok.lower_ in nouns and tok.pos_ in ("NOUN", "PROPN")
-                if not (is_verb or is_noun):
+                if not (is_verb or is_noun) or tok.i in quoted:
                     continue
                 if tok.lemma_ == "meet" and any(c.dep_ == "agent" for c in tok.children):
                     continue
@@ -416,13 +431,13 @@ class DocumentReader:
                 if status is None:
                     continue
                 exclude = self._title_tokens(self.mentions)
-                place = self._place(clause, exclude)
+                place = self._place(clause, exclude, tok)
                 when = self._date(clause)
-                if place or when:
+                if status == "planned":  # a future meeting is not the one the article reports
+                    pass
+                elif place or when:
                     context = {"place": place or context["place"], "date": when or context["date"],
                                "status": status, "sent": k}
-                elif context["sent"] is None or k - context["sent"] > 3:
-                    context = {"place": None, "date": None, "status": status, "sent": k}
                 after = self._participants(tok.i + 1, c1)
                 pool = any(t.lower_ in POOL_PREPS for t in self.doc[tok.i + 1: c1][:6])
                 subj_tokens = self._subject(gov) if gov is not None else []
@@ -439,8 +454,9 @@ class DocumentReader:
                                "context": dict(context)})
         done = set()
         for ev in events:
-            place = ev["place"] or ev["context"]["place"]
-            date = ev["date"] or ev["context"]["date"]
+            inherit = ev["status"] != "planned"
+            place = ev["place"] or (ev["context"]["place"] if inherit else None)
+            date = ev["date"] or (ev["context"]["date"] if inherit else None)
             extra = {"place": place, "date_text": date, "status": ev["status"]}
             if ev["pool"] and not ev["before"]:
                 self._pool_pairs(ev["after"], ev["sent"], extra, done)

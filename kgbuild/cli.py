@@ -1,0 +1,278 @@
+"""The `kgbuild` command line: a thin click layer over the library."""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from datetime import date
+from pathlib import Path
+
+import click
+
+from . import __version__, catalog
+from .config import Settings, load_env_file
+from .embedded import EmbeddedServer
+from .errors import KgbuildError, QueryError, ReportError
+from .output import FORMATS, render
+
+
+class Group(click.Group):
+    """Turns kgbuild's own errors into one line that names the fix, with exit code 1."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except KgbuildError as e:
+            raise click.ClickException(str(e)) from None
+
+
+def _published(ctx, param, value):
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD") from None
+
+
+def _params(values: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for v in values:
+        key, sep, val = v.partition("=")
+        if not sep or not re.match(r"^\w+$", key.strip()):
+            raise click.BadParameter(f"{v!r} is not key=value", param_hint="--param")
+        out[key.strip()] = val
+    return out
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="kgbuild")
+@click.option("--uri", help="Graph address, e.g. bolt://localhost:7687 [env NEO4J_URI; none: the embedded graph]")
+@click.option("--username", "-u", help="Graph user [env NEO4J_USERNAME]")
+@click.option("--password", "-p", help="Graph password [env NEO4J_PASSWORD]")
+@click.option("--database", "-d", help="Graph database [env NEO4J_DATABASE]")
+@click.pass_context
+def cli(ctx, uri, username, password, database):
+    """Turn news articles into a knowledge graph of who met whom, on whose behalf, where and when.
+
+    With no NEO4J_URI, kgbuild starts its own embedded graph server on 127.0.0.1 and leaves it
+    running (`kgbuild db status` shows it; `kgbuild db stop` stops it).
+    """
+    load_env_file()
+    ctx.obj = Settings.resolve(uri=uri, username=username, password=password, database=database)
+
+
+# -- load / extract --------------------------------------------------------------------------------
+
+def _article_count(item) -> int:
+    """How many articles a file holds (lines of a .jsonl file), for the progress bar."""
+    if not isinstance(item, Path):
+        return 0 if item != "-" else 1
+    if item.suffix.lower() in (".jsonl", ".ndjson"):
+        try:
+            with open(item, "rb") as f:
+                return sum(1 for line in f if line.strip())
+        except OSError:
+            return 0
+    return 1
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--force", is_flag=True, help="Extract and write documents already in the graph again.")
+@click.option("--published", callback=_published, metavar="YYYY-MM-DD",
+              help="Publication date for every article (resolves 'Saturday', 'December 1').")
+@click.option("--processes", "-j", type=click.IntRange(1, 8), default=1, show_default=True,
+              help="spaCy worker processes.")
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.pass_obj
+def load(settings: Settings, paths, force, published, processes, quiet):
+    """Read articles, extract facts and write them to the graph.
+
+    PATHS are files (.txt, .md, .html, .jsonl), folders (searched recursively), globs, or - for
+    standard input.  Documents already in the graph are skipped unless --force.
+    """
+    from .documents import expand
+    from .graph import open_graph
+    from .loader import load as run_load
+
+    expected = sum(_article_count(p) for p in expand(paths))
+    show = not quiet and sys.stderr.isatty()
+    with open_graph(settings) as graph:
+        with click.progressbar(length=max(1, expected), label="Loading", file=sys.stderr,
+                               hidden=not show, show_pos=True) as bar:
+            summary = run_load(list(paths), graph, force=force, published=published,
+                               on_problem=lambda p: click.echo(f"\nwarning: {p.reason}", err=True),
+                               on_progress=lambda n: bar.update(min(n, bar.length - bar.pos)),
+                               n_process=processes)
+    click.echo(summary.line())
+    if summary.read == 0:
+        raise SystemExit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
+@click.option("--published", callback=_published, metavar="YYYY-MM-DD",
+              help="Publication date for every article.")
+@click.option("--processes", "-j", type=click.IntRange(1, 8), default=1, show_default=True)
+def extract(paths, fmt, output, published, processes):
+    """Extract facts without a database: one fact a line (the fact contract), CSV or a table."""
+    from .loader import extract_only
+
+    problems = []
+
+    def warn(p):
+        problems.append(p)
+        click.echo(f"warning: {p.reason}", err=True)
+
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    rows, documents = [], 0
+    try:
+        for x in extract_only(list(paths), published=published, on_problem=warn, n_process=processes):
+            documents += 1
+            for f in x.facts:
+                if fmt == "jsonl":
+                    out.write(json.dumps(f, ensure_ascii=False) + "\n")
+                else:
+                    rows.append({"doc": f["doc"], "subject": f["subject"]["name"], "predicate": f["predicate"],
+                                 "object": f["object"]["name"], "confidence": f["confidence"],
+                                 "status": f.get("status"), "place": f.get("place"), "date": f.get("date"),
+                                 "sentence": f["sentence"]})
+        if fmt != "jsonl":
+            out.write(render(rows, fmt) + "\n")
+    finally:
+        if output:
+            out.close()
+    if documents == 0:
+        raise click.ClickException("no article could be read; check the paths and the warnings above")
+
+
+# -- reports and queries -----------------------------------------------------------------------------
+
+def _print_rows(rows: list[dict], fmt: str, limit: int | None):
+    if limit is not None:
+        rows = rows[:limit]
+    click.echo(render(rows, fmt))
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A report parameter (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
+@click.pass_obj
+def report(settings: Settings, name, params, fmt, limit):
+    """Run a saved report, or list them with their parameters when no NAME is given."""
+    if not name:
+        for q in catalog.reports().values():
+            click.echo(f"{q.name}\n    {q.description}")
+            for p in q.params:
+                click.echo(f"    --param {p.describe()}")
+        return
+    query = catalog.report(name)
+    bound = query.bind(_params(params))
+    from .graph import open_graph
+
+    with open_graph(settings) as graph:
+        rows = graph.read(query.text, bound)
+    _print_rows(rows, fmt, limit)
+
+
+@cli.command()
+@click.argument("cypher", required=False)
+@click.option("--file", "-f", "file", type=click.File("r", encoding="utf-8"), help="Read the query from a file.")
+@click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A string parameter (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
+@click.pass_obj
+def query(settings: Settings, cypher, file, params, fmt, limit):
+    """Run an ad-hoc read query: `kgbuild query "MATCH (p:Person) RETURN p.name"`."""
+    if bool(cypher) == bool(file):
+        raise click.UsageError("give a query or --file FILE (one of them)")
+    text = file.read() if file else cypher
+    if not text.strip():
+        raise click.UsageError("the query is empty")
+    from .graph import open_graph
+
+    with open_graph(settings) as graph:
+        try:
+            rows = graph.read(text, _params(params))
+        except QueryError as e:
+            raise click.ClickException(f"{e}; check the Cypher") from None
+    _print_rows(rows, fmt, limit)
+
+
+# -- the embedded server -------------------------------------------------------------------------------
+
+@cli.group()
+def db():
+    """Start, stop, inspect or empty the graph (the embedded server, or Neo4j at NEO4J_URI)."""
+
+
+def _server(settings: Settings) -> EmbeddedServer:
+    if not settings.embedded:
+        raise click.ClickException(f"NEO4J_URI is set ({settings.uri}): kgbuild does not manage that server; "
+                                   "unset NEO4J_URI to use the embedded graph")
+    return EmbeddedServer(settings.home)
+
+
+@db.command()
+@click.pass_obj
+def start(settings: Settings):
+    """Start the embedded graph server (it keeps running after kgbuild exits)."""
+    server = _server(settings)
+    info = server.start()
+    click.echo(f"embedded graph running at {info.uri} (pid {info.pid}, data in {server.root})")
+
+
+@db.command()
+@click.pass_obj
+def stop(settings: Settings):
+    """Stop the embedded graph server cleanly."""
+    server = _server(settings)
+    click.echo("embedded graph stopped" if server.stop() else "embedded graph was not running")
+
+
+@db.command()
+@click.pass_obj
+def status(settings: Settings):
+    """Where the graph is, and what to type into Neo4j Browser to connect to it."""
+    if not settings.embedded:
+        click.echo(f"graph: {settings.uri} (database {settings.database or 'neo4j'}, "
+                   f"user {settings.username or 'neo4j'})")
+        return
+    server = EmbeddedServer(settings.home)
+    info = server.info()
+    if info is None:
+        click.echo(f"embedded graph: not running (data in {server.root}); start it with `kgbuild db start`")
+        raise SystemExit(3)
+    click.echo(f"embedded graph: running, pid {info.pid}, data in {server.root}, log {server.log_file}")
+    click.echo("Neo4j Browser connect form:")
+    click.echo(f"  Connect URL: bolt://127.0.0.1:{info.bolt_port}   (use bolt://, not neo4j://)")
+    click.echo(f"  Database:    {server.database}")
+    click.echo(f"  Username:    root")
+    click.echo(f"  Password:    run `cat {server.password_file}`")
+
+
+@db.command()
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@click.pass_obj
+def reset(settings: Settings, yes):
+    """Delete every node and relationship in the graph."""
+    from .graph import open_graph
+    from .store import GraphWriter
+
+    where = settings.uri or "the embedded graph"
+    if not yes and not click.confirm(f"Delete everything in {where}?", default=False):
+        raise click.ClickException("nothing deleted (confirm, or pass --yes)")
+    with open_graph(settings) as graph:
+        n = GraphWriter(graph).delete_all()
+    click.echo(f"deleted {n} nodes and their relationships from {where}")
+
+
+def main():
+    cli(prog_name="kgbuild")
