@@ -5,7 +5,9 @@
 MATCH (x:Entity)-[r]-(y:Entity)
 WHERE toLower($a) IN x.search AND toLower($b) IN y.search
 UNWIND range(0, size(r.sentences) - 1) AS i
-MATCH (d:Document {doc_id: r.sentence_docs[i]})
+WITH r, i, r.sentence_docs[i] AS doc_id
+MATCH (d:Document)
+WHERE d.doc_id = doc_id
 RETURN startNode(r).name AS subject,
        type(r) AS relationship,
        endNode(r).name AS object,
