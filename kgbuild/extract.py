@@ -448,9 +448,14 @@ class DocumentReader:
                     subj_tokens += list(p.subtree)
                 subj_idx = {t.i for t in subj_tokens}
                 before = [m for m in self._participants(c0, tok.i) if m.span.start in subj_idx]
+                pronoun = False
+                if not before and any(t.lower_ in ("he", "she") and t.dep_ in ("nsubj", "nsubjpass")
+                                      for t in subj_tokens):
+                    antecedent = self._antecedent(tok.i)
+                    before, pronoun = ([antecedent], True) if antecedent else ([], False)
                 groups = self._group_country([t for t in subj_tokens if t.i not in self.person_at])
                 events.append({"sent": k, "after": after, "before": before, "pool": pool, "groups": groups,
-                               "status": status, "place": place, "date": when, "trigger": tok.i,
+                               "status": status, "place": place, "date": when, "trigger": tok.i, "pronoun": pronoun,
                                "context": dict(context)})
         done = set()
         for ev in events:
@@ -462,6 +467,8 @@ class DocumentReader:
                 self._pool_pairs(ev["after"], ev["sent"], extra, done)
                 continue
             before, conf, rule = ev["before"], 0.9, "met.subject_object"
+            if ev["pronoun"]:
+                conf, rule = 0.7, "met.pronoun_subject"
             if not before and len(ev["groups"]) == 1:
                 before = [m for m in self.mentions if m.entity in self.heads.get(ev["groups"][0], [])][:1]
                 conf, rule = 0.7, "met.delegation_head"
@@ -469,6 +476,16 @@ class DocumentReader:
                 for b in ev["after"]:
                     self._pair(a, b, ev["sent"], conf, rule, extra, done)
         self._list_pairs(events, done)
+
+    def _antecedent(self, i: int) -> Mention | None:
+        """Who 'he'/'she' is: the person who is subject earlier in the sentence, else in the one before."""
+        k = self.sent_of[i]
+        for sent in (k, k - 1):
+            cands = [m for m in self.mentions if m.sent == sent and m.span.start < i and not self._is_possessor(m)
+                     and not m.title.object_of_role and m.span.root.dep_ in ("nsubj", "nsubjpass")]
+            if cands:
+                return cands[-1] if sent == k else cands[0]
+        return None
 
     def _country_of(self, m: Mention) -> str | None:
         sides = self.sides.get(m.entity)

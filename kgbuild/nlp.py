@@ -76,12 +76,13 @@ class PeopleFixer:
         for tok in doc:
             if not self._is_role_word(tok):
                 continue
-            j = tok.i + 1
-            while j < len(doc) and j - tok.i <= 3 and NAME_WORD.match(doc[j].text) \
+            start = self._skip_destination(doc, tok.i + 1)
+            j = start
+            while j < len(doc) and j - start < 3 and NAME_WORD.match(doc[j].text) \
                     and doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "X") and not self._stop(doc[j]):
                 j += 1
-            if j - tok.i >= 3:  # two or more name words: "envoy Steve Witkoff"
-                new.append(Span(doc, tok.i + 1, j, label="PERSON"))
+            if j - start >= 2 and doc[j - 1].ent_type_ != "PERSON":  # "envoy Steve Witkoff"
+                new.append(Span(doc, start, j, label="PERSON"))
         for ent in ents:
             if ent.label_ != "PERSON" and self._apposition_names_role(ent) and self._looks_like_name(ent):
                 new.append(Span(doc, ent.start, ent.end, label="PERSON"))
@@ -99,6 +100,18 @@ class PeopleFixer:
             keep = [e for e in ents if not any(e.start < s.end and s.start < e.end for s in new)]
             doc.ents = filter_spans(keep + new)
         return doc
+
+    @staticmethod
+    def _skip_destination(doc: Doc, j: int) -> int:
+        """Past 'to the Balkans' in 'Envoy to the Balkans Alan Pike'."""
+        if j < len(doc) and doc[j].lower_ in ("to", "for", "of"):
+            k = j + 1 + int(j + 1 < len(doc) and doc[j + 1].lower_ == "the")
+            if k < len(doc) and doc[k].ent_iob_ == "B" and doc[k].ent_type_ in ("GPE", "LOC", "NORP", "ORG"):
+                k += 1
+                while k < len(doc) and doc[k].ent_iob_ == "I":
+                    k += 1
+                return k
+        return j
 
     def _is_role_word(self, tok) -> bool:
         return tok.lower_ in self.lex.roles and tok.lower_ not in ("partner", "ally", "friend")

@@ -163,6 +163,11 @@ class TitleReader:
                     i -= 1
                     continue
                 break
+            if tokens and tok.dep_ in ("compound", "amod") and tok.head.i in tokens and tok.is_lower \
+                    and tok.pos_ in ("NOUN", "ADJ"):  # "foreign policy adviser", "security chief"
+                tokens.insert(0, i)
+                i -= 1
+                continue
             if i in self.ent_at and self.ent_at[i].label_ in ("GPE", "NORP", "ORG", "LOC", "FAC") \
                     or self.is_role(tok) or tok.lower_ in CONNECTORS and tokens \
                     or tok.is_title and tok.pos_ in ("PROPN", "NOUN", "ADJ") and tokens \

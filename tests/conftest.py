@@ -1,0 +1,64 @@
+"""Fixtures: a real embedded graph server in a temporary KGBUILD_HOME, shared by the session."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from kgbuild.config import Settings
+from kgbuild.embedded import EmbeddedServer
+from kgbuild.graph import open_graph
+from kgbuild.store import GraphWriter
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "eval" / "seeds"
+EXAMPLES = ROOT / "examples"
+
+
+def pytest_configure(config):
+    for var in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
+        os.environ.pop(var, None)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def kg_home(tmp_path_factory) -> Path:
+    home = tmp_path_factory.mktemp("kgbuild-home")
+    os.environ["KGBUILD_HOME"] = str(home)
+    return home
+
+
+@pytest.fixture(scope="session")
+def server(kg_home):
+    """The embedded ArcadeDB server, started once for the test session and stopped after it."""
+    srv = EmbeddedServer(kg_home)
+    srv.start()
+    yield srv
+    srv.stop()
+
+
+@pytest.fixture(scope="session")
+def settings(server, kg_home) -> Settings:
+    return Settings.resolve(home=kg_home)
+
+
+@pytest.fixture
+def graph(settings):
+    with open_graph(settings) as g:
+        yield g
+
+
+@pytest.fixture
+def empty_graph(graph):
+    GraphWriter(graph).delete_all()
+    return graph
+
+
+@pytest.fixture
+def seed_paths() -> list[str]:
+    paths = sorted(str(p) for p in SEEDS.glob("*.txt"))
+    if not paths:
+        pytest.skip(f"the seed articles are not at {SEEDS}")
+    return paths

@@ -1,0 +1,135 @@
+"""Extraction patterns, one test each, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgbuild.documents import Document
+from kgbuild.pipeline import extract
+
+
+def facts(text: str, published: str | None = "2025-11-29") -> set[tuple]:
+    doc = Document(path="t.txt", text=text, published=published)
+    (x,) = list(extract([doc]))
+    return {(f["subject"]["name"], f["predicate"], f["object"]["name"]) for f in x.facts}
+
+
+def fact_rows(text: str, published: str | None = "2025-11-29") -> list[dict]:
+    (x,) = list(extract([Document(path="t.txt", text=text, published=published)]))
+    return x.facts
+
+
+def test_possessive_envoy_and_principal_side():
+    got = facts("Turkish President Recep Tayyip Erdogan's envoy Ibrahim Kalin arrived in Damascus.")
+    assert ("Ibrahim Kalin", "ENVOY_OF", "Recep Tayyip Erdogan") in got
+    assert ("Ibrahim Kalin", "REPRESENTS", "Turkey") in got
+    assert ("Recep Tayyip Erdogan", "REPRESENTS", "Turkey") in got
+
+
+def test_nationality_adjective_title():
+    got = facts("The statement was read out by German Chancellor Friedrich Merz in Berlin.")
+    assert ("Friedrich Merz", "REPRESENTS", "Germany") in got
+
+
+def test_country_title_with_destination_is_not_the_side():
+    got = facts("British Envoy to the Balkans Alan Pike toured Sarajevo on Monday.")
+    assert ("Alan Pike", "REPRESENTS", "United Kingdom") in got
+    assert ("Alan Pike", "ENVOY_OF", "United Kingdom") in got
+
+
+def test_apposition_adviser_in_office():
+    got = facts("Olena Kravets, an aide in Polish President Andrzej Duda's office, declined to comment.")
+    assert ("Olena Kravets", "ADVISER_OF", "Andrzej Duda") in got
+    assert ("Olena Kravets", "REPRESENTS", "Poland") in got
+
+
+def test_adviser_to_someone_does_not_make_them_the_adviser():
+    got = facts("Maria Lind, a senior adviser to President Emmanuel Macron, joined the call.")
+    assert ("Maria Lind", "ADVISER_OF", "Emmanuel Macron") in got
+    assert not any(s == "Emmanuel Macron" and p == "ADVISER_OF" for s, p, _ in got)
+
+
+def test_spokesperson_of_organisation():
+    got = facts("Kremlin spokesman Dmitry Peskov told reporters the date was not set.")
+    assert ("Dmitry Peskov", "SPOKESPERSON_OF", "Kremlin") in got
+    assert ("Dmitry Peskov", "REPRESENTS", "Russia") in got
+
+
+def test_country_possessive_title():
+    got = facts("Finland's chief negotiator Anna Virtanen said the text was ready.")
+    assert ("Anna Virtanen", "REPRESENTS", "Finland") in got
+
+
+def test_met_with_subject_and_object():
+    got = facts("Japanese Foreign Minister Taro Kono met with Chinese Foreign Minister Wang Yi in Beijing on Friday.")
+    assert ("Taro Kono", "MET_WITH", "Wang Yi") in got
+
+
+def test_meeting_between_two_sides_pairs_counterparts_only():
+    text = ("The meeting took place between Canadian Prime Minister Mark Carney and his adviser Ben Lowe "
+            "and Mexican President Claudia Sheinbaum.")
+    got = facts(text)
+    assert ("Claudia Sheinbaum", "MET_WITH", "Mark Carney") in got
+    assert ("Ben Lowe", "MET_WITH", "Claudia Sheinbaum") in got
+    assert ("Ben Lowe", "MET_WITH", "Mark Carney") not in got  # same side of the table
+
+
+def test_delegation_lists_for_one_meeting():
+    text = ("Talks between Armenia and Azerbaijan opened in Abu Dhabi on Monday. "
+            "The Armenian side included Foreign Minister Ararat Mirzoyan and adviser Armen Grigoryan. "
+            "Azerbaijan was represented by Foreign Minister Jeyhun Bayramov and aide Hikmet Hajiyev.")
+    got = facts(text)
+    for a in ("Ararat Mirzoyan", "Armen Grigoryan"):
+        for b in ("Jeyhun Bayramov", "Hikmet Hajiyev"):
+            assert tuple(sorted((a, b))) in {(s, o) for s, p, o in got if p == "MET_WITH"}
+    assert ("Ararat Mirzoyan", "MET_WITH", "Armen Grigoryan") not in got
+    assert ("Hikmet Hajiyev", "REPRESENTS", "Azerbaijan") in got
+
+
+def test_planned_meeting_status_place_and_date():
+    rows = fact_rows("US envoy Keith Kellogg plans to travel to Minsk and meet Belarusian President "
+                     "Alexander Lukashenko on December 2.")
+    met = [f for f in rows if f["predicate"] == "MET_WITH"]
+    assert len(met) == 1
+    assert met[0]["status"] == "planned"
+    assert met[0]["place"] == "Minsk"
+    assert met[0]["date"] == "2025-12-02"
+
+
+def test_weekday_resolves_against_publication_date():
+    rows = fact_rows("Russian envoy Kirill Dmitriev met US envoy Steve Witkoff in Miami on Saturday.",
+                     published="2025-12-21")
+    met = [f for f in rows if f["predicate"] == "MET_WITH"]
+    assert met and met[0]["date"] == "2025-12-20" and met[0]["status"] == "held"
+
+
+@pytest.mark.parametrize("text", [
+    "Hungarian Prime Minister Viktor Orban spoke by phone with Russian President Vladimir Putin.",
+    "Hungarian Prime Minister Viktor Orban did not meet Russian President Vladimir Putin.",
+    "Hungarian Prime Minister Viktor Orban held a video call with Russian President Vladimir Putin.",
+])
+def test_calls_and_negated_meetings_are_not_meetings(text):
+    assert not any(p == "MET_WITH" for _, p, _ in facts(text))
+
+
+def test_same_side_people_do_not_meet():
+    got = facts("Ukrainian President Volodymyr Zelensky met Ukrainian Foreign Minister Andrii Sybiha in Kyiv.")
+    assert not any(p == "MET_WITH" for _, p, _ in got)
+
+
+def test_surname_mentions_join_the_full_name():
+    text = ("Polish Foreign Minister Radoslaw Sikorski arrived in Kyiv. "
+            "Sikorski met with Ukrainian Foreign Minister Andrii Sybiha.")
+    assert ("Andrii Sybiha", "MET_WITH", "Radoslaw Sikorski") in facts(text)
+
+
+def test_pronoun_subject_of_planned_meeting():
+    got = facts("Kirill Dmitriev, Putin's special envoy, said he would meet Steve Witkoff in Miami.")
+    assert ("Kirill Dmitriev", "MET_WITH", "Steve Witkoff") in got
+
+
+def test_facts_keep_evidence_offsets():
+    text = "Intro line.\nChinese President Xi Jinping met South African President Cyril Ramaphosa."
+    for f in fact_rows(text):
+        assert text[f["start"]:f["end"]].strip() == f["sentence"]
+        assert f["rule"] and 0 < f["confidence"] <= 1
