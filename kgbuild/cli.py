@@ -206,6 +206,52 @@ def query(settings: Settings, cypher, file, params, fmt, limit):
     _print_rows(rows, fmt, limit)
 
 
+@cli.command("eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.argument("paths", nargs=-1)
+@click.option("--aliases", type=click.Path(exists=True, dir_okay=False),
+              help="Canonical name -> other names (JSON); default: aliases.json beside GOLD.")
+@click.option("--country-only", is_flag=True,
+              help="Score REPRESENTS/ENVOY_OF only where the object is a country or place.")
+@click.option("--show", is_flag=True, help="List missed and wrong facts.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--system", type=click.Path(exists=True, dir_okay=False),
+              help="Score this facts file instead of extracting the articles.")
+def evaluate(gold, paths, aliases, country_only, show, as_json, system):
+    """Extract the articles GOLD names and score the facts: precision, recall and F1 per predicate.
+
+    The articles are looked up beside GOLD, or among PATHS.
+    """
+    from .evaluate import Scorer, gold_documents, read_jsonl, table
+    from .loader import extract_only
+
+    try:
+        gold_facts = read_jsonl(gold)
+    except (ValueError, OSError) as e:
+        raise click.ClickException(f"cannot read gold file {gold}: {e}") from None
+    alias_file = Path(aliases) if aliases else Path(gold).parent / "aliases.json"
+    alias_map = json.loads(alias_file.read_text(encoding="utf-8")) if alias_file.exists() else {}
+    if system:
+        facts = read_jsonl(system)
+    else:
+        files, missing = gold_documents(Path(gold), gold_facts, list(paths))
+        for name in missing:
+            click.echo(f"warning: article {name} named in the gold file was not found", err=True)
+        if not files:
+            raise click.ClickException("none of the gold file's articles were found; give their folder as PATHS")
+        facts = [f for x in extract_only(files) for f in x.facts]
+    result = Scorer(gold_facts, alias_map).score(facts, country_only=country_only)
+    if as_json:
+        click.echo(json.dumps(result.rows))
+        return
+    click.echo(table(result.rows))
+    if show:
+        for title, keys in (("missed", result.missed), ("wrong", result.wrong)):
+            click.echo(f"\n{title}:")
+            for k in keys:
+                click.echo("   " + " | ".join(k))
+
+
 # -- the embedded server -------------------------------------------------------------------------------
 
 @cli.group()

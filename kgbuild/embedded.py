@@ -100,7 +100,7 @@ class EmbeddedServer:
         self.root.mkdir(parents=True, exist_ok=True)
         bolt = _free_port(DEFAULT_BOLT_PORT)
         http = _free_port(DEFAULT_HTTP_PORT, avoid={bolt})
-        heap = os.environ.get("KGBUILD_HEAP", "512m")
+        heap = os.environ.get("KGBUILD_HEAP") or "512m"
         cmd = [
             str(java), f"-Xmx{heap}",
             f"-Darcadedb.server.rootPath={self.root}",

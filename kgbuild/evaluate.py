@@ -1,0 +1,146 @@
+"""`kgbuild eval`: precision, recall and F1 per predicate against a gold file.
+
+The matching rules are those of the project's evaluation script: a fact matches when the
+document (file name), predicate and both names agree after normalising case, accents,
+punctuation, a leading "the" and middle initials, and after mapping aliases (a global alias
+file and per-document `subject_aliases` / `object_aliases`).  MET_WITH is symmetric; facts
+count once per document; `optional` gold facts are neither required nor wrong; only the
+documents the gold names are scored; `country_only` ignores system REPRESENTS / ENVOY_OF facts
+whose object is typed as something other than a country or place.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+SYMMETRIC = {"MET_WITH"}
+CORE = ("MET_WITH", "ENVOY_OF", "REPRESENTS")
+PLACE_TYPES = {"country", "gpe", "location", "place", "loc"}
+
+
+def normal(name: str) -> str:
+    text = unicodedata.normalize("NFKD", str(name))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch)).lower()
+    words = re.sub(r"[^\w\s]", " ", text).split()
+    if words and words[0] == "the" and len(words) > 1:
+        words = words[1:]
+    if len(words) >= 3:
+        words = [w for k, w in enumerate(words) if k in (0, len(words) - 1) or len(w) > 1]
+    return " ".join(words)
+
+
+def _name(value) -> str:
+    return value.get("name", "") if isinstance(value, dict) else (value or "")
+
+
+def _doc(fact: dict) -> str:
+    d = fact.get("doc") or fact.get("source") or fact.get("document") or ""
+    if isinstance(d, dict):
+        d = d.get("path") or d.get("source") or d.get("id") or ""
+    return os.path.basename(str(d))
+
+
+@dataclass
+class Score:
+    rows: dict[str, dict] = field(default_factory=dict)
+    missed: list[tuple] = field(default_factory=list)
+    wrong: list[tuple] = field(default_factory=list)
+
+
+class Scorer:
+    def __init__(self, gold: list[dict], aliases: dict[str, list[str]] | None = None):
+        self.aliases: dict[str, str] = {}
+        for canon, variants in (aliases or {}).items():
+            for v in [canon, *variants]:
+                self.aliases[normal(v)] = normal(canon)
+        self.gold = gold
+        self.local: dict[str, dict[str, str]] = {}
+        for g in gold:
+            table = self.local.setdefault(_doc(g), {})
+            for side in ("subject", "object"):
+                canon = self._global(_name(g.get(side)))
+                for alias in g.get(f"{side}_aliases", []):
+                    table.setdefault(normal(alias), canon)
+
+    def _global(self, name: str) -> str:
+        n = normal(name)
+        return self.aliases.get(n, n)
+
+    def key(self, fact: dict) -> tuple:
+        doc = _doc(fact)
+        local = self.local.get(doc, {})
+        s, o = (local.get(normal(_name(fact.get(side)))) or self._global(_name(fact.get(side)))
+                for side in ("subject", "object"))
+        pred = str(fact.get("predicate", "")).upper()
+        if pred in SYMMETRIC and o < s:
+            s, o = o, s
+        return (doc, pred, s, o)
+
+    def score(self, system: list[dict], country_only: bool = False) -> Score:
+        docs = {_doc(g) for g in self.gold}
+        gold: dict[tuple, dict] = {}
+        optional = set()
+        for g in self.gold:
+            if not g.get("predicate"):
+                continue
+            (optional.add(self.key(g)) if g.get("optional") else gold.setdefault(self.key(g), g))
+        found: dict[tuple, dict] = {}
+        for f in system:
+            pred = str(f.get("predicate", "")).upper()
+            if country_only and pred in ("REPRESENTS", "ENVOY_OF"):
+                otype = f["object"].get("type", "") if isinstance(f.get("object"), dict) else ""
+                if otype and otype.lower() not in PLACE_TYPES:
+                    continue
+            k = self.key(f)
+            if k[0] in docs and k not in optional:
+                found.setdefault(k, f)
+        result = Score()
+        for pred in sorted({k[1] for k in gold} | {k[1] for k in found}):
+            result.rows[pred] = _prf({k for k in gold if k[1] == pred}, {k for k in found if k[1] == pred})
+            with_status = [k for k in gold if k[1] == pred and k in found and gold[k].get("status")]
+            if with_status:
+                same = sum(str(found[k].get("status", "")).lower() == gold[k]["status"] for k in with_status)
+                result.rows[pred]["status_accuracy"] = round(same / len(with_status), 3)
+        result.rows["CORE"] = _prf({k for k in gold if k[1] in CORE}, {k for k in found if k[1] in CORE})
+        result.missed = sorted(k for k in gold if k not in found)
+        result.wrong = sorted(k for k in found if k not in gold)
+        return result
+
+
+def _prf(gold: set, system: set) -> dict:
+    tp = len(gold & system)
+    p = tp / len(system) if system else 0.0
+    r = tp / len(gold) if gold else 0.0
+    f1 = 2 * p * r / (p + r) if p + r else 0.0
+    return {"gold": len(gold), "system": len(system), "tp": tp, "precision": round(p, 3), "recall": round(r, 3),
+            "f1": round(f1, 3)}
+
+
+def read_jsonl(path: str | Path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def gold_documents(gold_path: Path, gold: list[dict], paths: list[str]) -> tuple[list[str], list[str]]:
+    """The article files the gold names: from PATHS if given, else the gold file's folder."""
+    wanted = sorted({_doc(g) for g in gold})
+    if paths:
+        from .documents import expand
+
+        found = {p.name: str(p) for p in expand(paths) if isinstance(p, Path)}
+    else:
+        found = {p.name: str(p) for p in gold_path.parent.iterdir() if p.is_file()}
+    return [found[w] for w in wanted if w in found], [w for w in wanted if w not in found]
+
+
+def table(rows: dict[str, dict]) -> str:
+    lines = [f"{'predicate':<16}{'gold':>6}{'sys':>6}{'tp':>6}{'P':>8}{'R':>8}{'F1':>8}  status"]
+    for pred, r in rows.items():
+        lines.append(f"{pred:<16}{r['gold']:>6}{r['system']:>6}{r['tp']:>6}{r['precision']:>8.3f}"
+                     f"{r['recall']:>8.3f}{r['f1']:>8.3f}  {r.get('status_accuracy', '')}")
+    return "\n".join(lines)
