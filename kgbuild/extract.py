@@ -189,7 +189,8 @@ class DocumentReader:
             principal = t.principal
             if principal is not None and principal.type == "Person" and principal.name == m.entity:
                 principal = None
-            if t.country:
+            foreign_body = t.other_body and not set(t.words) & self.lex.state_roles
+            if t.country and not foreign_body:  # not "director of the Open Society in Angola"
                 self.sides[m.entity].append(Side(t.country, 0.9 if t.kinds else 0.6, f"{t.source}.country"))
             if principal is not None and principal.type in ("Country", "Organization"):
                 country = principal.name if principal.type == "Country" else self.lex.org_country.get(principal.name)
@@ -571,18 +572,36 @@ class DocumentReader:
                 self._fact((m.entity, "Person"), "ENVOY_OF", (best.country, "Country"), m.sent,
                            min(0.7, best.confidence), "envoy.side")
         titled = {m.entity for m in self.mentions if set(m.title.kinds) & set(SIDE_KINDS)}
+        statesmen = {m.entity for m in self.mentions if set(m.title.words) & self.lex.state_roles
+                     and not m.title.other_body and not m.title.org}
+        home = self._home_country()
         for entity, m in firsts.items():
             sides = self.sides.get(entity)
-            if not sides and entity in titled:
+            if not sides:
                 known = self.lex.entity_aliases.get(fold(entity))
                 country = self.lex.person_country.get(known[0]) if known else None
                 if country:
-                    sides = [Side(country, 0.55, "title.known_country")]
+                    sides = [Side(country, 0.55 if entity in titled else 0.5, "known_country")]
+                elif home and entity in statesmen:
+                    sides = [Side(home, 0.6, "title.article_country")]
             if not sides:
                 continue
             best = max(sides, key=lambda s: s.confidence)
             sent = next((x.sent for x in self.mentions if x.entity == entity and x.title.kinds), m.sent)
             self._fact((entity, "Person"), "REPRESENTS", (best.country, "Country"), sent, best.confidence, best.rule)
+
+    def _home_country(self) -> str | None:
+        """The country an article is about, when one clearly dominates its mentions."""
+        counts: dict[str, int] = defaultdict(int)
+        for ent in self.doc.ents:
+            if ent.label_ in ("GPE", "NORP"):
+                c = self.lex.country(ent.text)
+                if c:
+                    counts[c] += 1
+        if not counts:
+            return None
+        best, n = max(counts.items(), key=lambda kv: kv[1])
+        return best if n >= 2 and n >= 0.4 * sum(counts.values()) else None
 
     def _entities(self) -> list[dict]:
         out: dict[tuple[str, str], dict] = {}

@@ -66,6 +66,7 @@ class Lexicon:
     modifiers: frozenset = frozenset()
     principal_nouns: frozenset = frozenset()
     group_nouns: frozenset = frozenset()
+    state_roles: frozenset = frozenset()
     person_aliases: dict[str, str] = field(default_factory=dict)  # translit key -> canonical
     person_country: dict[str, str] = field(default_factory=dict)  # canonical person -> known side
     entity_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded -> (name, type)
@@ -107,6 +108,7 @@ def lexicon() -> Lexicon:
     lex.modifiers = frozenset(roles["modifiers"])
     lex.principal_nouns = frozenset(roles["principal_nouns"])
     lex.group_nouns = frozenset(roles["group_nouns"])
+    lex.state_roles = frozenset(roles["state_roles"])
     lex.meetings = _data("meetings.json")
     aliases = _data("aliases.json")["entities"]
     extra = os.environ.get("KGBUILD_ALIASES")

