@@ -217,7 +217,8 @@ def query(settings: Settings, cypher, file, params, fmt, limit):
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--system", type=click.Path(exists=True, dir_okay=False),
               help="Score this facts file instead of extracting the articles.")
-def evaluate(gold, paths, aliases, country_only, show, as_json, system):
+@click.option("--calibration", is_flag=True, help="Also show precision of core facts by confidence band.")
+def evaluate(gold, paths, aliases, country_only, show, as_json, system, calibration):
     """Extract the articles GOLD names and score the facts: precision, recall and F1 per predicate.
 
     The articles are looked up beside GOLD, or among PATHS.
@@ -245,6 +246,11 @@ def evaluate(gold, paths, aliases, country_only, show, as_json, system):
         click.echo(json.dumps(result.rows))
         return
     click.echo(table(result.rows))
+    if calibration:
+        click.echo("\nconfidence   facts   right   precision")
+        for r in Scorer(gold_facts, alias_map).calibration(facts, country_only=country_only):
+            p = "" if r["precision"] is None else f"{r['precision']:.3f}"
+            click.echo(f"{r['confidence']:<10}{r['facts']:>8}{r['right']:>8}{p:>12}")
     if show:
         for title, keys in (("missed", result.missed), ("wrong", result.wrong)):
             click.echo(f"\n{title}:")

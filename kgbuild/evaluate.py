@@ -112,6 +112,33 @@ class Scorer:
         return result
 
 
+    def calibration(self, system: list[dict], bands=(0.0, 0.6, 0.7, 0.8, 0.9), country_only: bool = False
+                    ) -> list[dict]:
+        """Precision of the system's facts by confidence band: are surer facts more often right?"""
+        docs = {_doc(g) for g in self.gold}
+        gold = {self.key(g) for g in self.gold if g.get("predicate") and not g.get("optional")}
+        optional = {self.key(g) for g in self.gold if g.get("predicate") and g.get("optional")}
+        best: dict[tuple, float] = {}
+        for f in system:
+            pred = str(f.get("predicate", "")).upper()
+            if pred not in CORE:
+                continue
+            if country_only and pred in ("REPRESENTS", "ENVOY_OF") and isinstance(f.get("object"), dict) \
+                    and f["object"].get("type", "").lower() not in PLACE_TYPES | {""}:
+                continue
+            k = self.key(f)
+            if k[0] in docs and k not in optional:
+                best[k] = max(best.get(k, 0.0), float(f.get("confidence") or 0.0))
+        rows = []
+        edges = list(bands) + [1.01]
+        for lo, hi in zip(edges, edges[1:]):
+            keys = [k for k, c in best.items() if lo <= c < hi]
+            right = sum(k in gold for k in keys)
+            rows.append({"confidence": f"{lo:.1f}-{min(hi, 1.0):.1f}", "facts": len(keys), "right": right,
+                         "precision": round(right / len(keys), 3) if keys else None})
+        return rows
+
+
 def _prf(gold: set, system: set) -> dict:
     tp = len(gold & system)
     p = tp / len(system) if system else 0.0

@@ -420,8 +420,9 @@ class DocumentReader:
                 is_noun = tok.lower_ in nouns and tok.pos_ in ("NOUN", "PROPN")
                 if not (is_verb or is_noun) or tok.i in quoted:
                     continue
-                if tok.lemma_ == "meet" and any(c.dep_ == "agent" for c in tok.children):
-                    continue
+                if tok.lemma_ == "meet" and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) \
+                        and not any(c.dep_ == "agent" for c in tok.children):
+                    continue  # "he was met with criticism"
                 window = self.doc[max(sent.start, tok.i - 3): min(sent.end, tok.i + 3)]
                 if any(t.lower_ in not_meeting for t in window):
                     continue
@@ -619,7 +620,11 @@ class DocumentReader:
             if ent.label_ in ("GPE", "NORP"):
                 c = self.lex.country(text)
                 if c and ent.label_ == "GPE" and fold(text) in self.lex.seats:
-                    add(text, "Place", text)
+                    prev = self.doc[ent.start - 1].lower_ if ent.start else ""
+                    if prev in ("in", "at", "to", "from", "near", "into", "outside", "inside", "via", "of"):
+                        add(text, "Place", text)  # a city: "talks in Moscow"
+                    else:
+                        add(c, "Country", text)  # the government: "Moscow rejected", "Kyiv's demands"
                 elif c:
                     add(c, "Country", text)
                 elif ent.label_ == "GPE":

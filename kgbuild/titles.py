@@ -118,6 +118,10 @@ class TitleReader:
         left = self.left_phrase(span.start)
         if left is not None:
             title.merge(left)
+            if left.start is not None and left.start > 0 and self.doc[left.start - 1].text == ",":
+                outer = self.left_phrase(left.start)  # "the head of the X delegation, Deputy Minister NAME"
+                if outer is not None and not outer.object_of_role:
+                    title.merge(outer)
         right = self.apposition(span.end)
         if right is not None:
             title.merge(right)

@@ -160,3 +160,28 @@ def test_names_after_multiword_titles_and_with_particles():
     got = facts("US Deputy Secretary of State Kurt Campbell and Dutch Justice Minister Ard van der Steur spoke.")
     assert ("Kurt Campbell", "REPRESENTS", "United States") in got
     assert ("Ard van der Steur", "REPRESENTS", "Netherlands") in got
+
+
+def test_host_and_passive_forms():
+    got = facts("Saudi Crown Prince Mohammed bin Salman hosted US Secretary of State Marco Rubio in Riyadh.")
+    assert ("Marco Rubio", "MET_WITH", "Mohammed bin Salman") in got
+    got = facts("US envoy Steve Witkoff was received by Russian President Vladimir Putin at the Kremlin.")
+    assert ("Steve Witkoff", "MET_WITH", "Vladimir Putin") in got
+
+
+def test_talks_between_named_people():
+    got = facts("Talks between Greek Prime Minister Kyriakos Mitsotakis and Turkish President "
+                "Recep Tayyip Erdogan lasted three hours in Ankara.")
+    assert ("Kyriakos Mitsotakis", "MET_WITH", "Recep Tayyip Erdogan") in got
+
+
+def test_delegation_head_stands_for_the_delegation():
+    text = ("The head of the Moldovan delegation, Deputy Prime Minister Mihai Popsoi, arrived on Monday. "
+            "Moldovan negotiators then held talks with Romanian Foreign Minister Oana Toiu.")
+    assert ("Mihai Popsoi", "MET_WITH", "Oana Toiu") in facts(text)
+
+
+def test_seat_of_government_is_a_place_or_the_government():
+    (x,) = list(extract([Document(path="t.txt", text="Moscow rejected the plan. The envoys met in Moscow.")]))
+    kinds = {(e["name"], e["type"]) for e in x.entities}
+    assert ("Russia", "Country") in kinds and ("Moscow", "Place") in kinds
