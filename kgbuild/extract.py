@@ -361,7 +361,8 @@ class DocumentReader:
                 return ent.text.removesuffix("'s").removesuffix("’s")
         return None
 
-    def _title_tokens(self, people: list[Mention]) -> set[int]:
+    def _title_tokens(self) -> set[int]:
+        """Tokens of names and titles, where a place names a role, not a venue."""
         out = set()
         for m in self.mentions:
             out.update(m.title.role_tokens)
@@ -414,6 +415,7 @@ class DocumentReader:
         context: dict = {"place": None, "date": None, "status": "held", "sent": None}
         events = []
         quoted = self._quoted()
+        exclude = self._title_tokens()
         for k, sent in enumerate(self.sents):
             for tok in sent:
                 is_verb = tok.lemma_ in verbs and tok.pos_ == "VERB"
@@ -432,7 +434,6 @@ class DocumentReader:
                 status = self._status(tok, gov, clause)
                 if status is None:
                     continue
-                exclude = self._title_tokens(self.mentions)
                 place = self._place(clause, exclude, tok)
                 when = self._date(clause)
                 if status == "planned":  # a future meeting is not the one the article reports

@@ -71,6 +71,7 @@ class PeopleFixer:
 
     def __init__(self, lex: Lexicon):
         self.lex = lex
+        self.last_words = {role.split()[-1] for role in lex.roles}
 
     def __call__(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
@@ -132,8 +133,10 @@ class PeopleFixer:
 
     def _is_role_word(self, tok) -> bool:
         """A role word, or the last word of a multi-word role ('Secretary of State')."""
-        if tok.lower_ in ("partner", "ally", "friend"):
+        if tok.lower_ not in self.last_words or tok.lower_ in ("partner", "ally", "friend"):
             return False
+        if tok.lower_ in self.lex.roles:
+            return True
         doc = tok.doc
         for size in range(1, 5):
             if tok.i - size + 1 < 0:
