@@ -68,6 +68,7 @@ class Query:
     description: str
     text: str
     params: tuple[Param, ...] = field(default_factory=tuple)
+    compute: str | None = None  # a Python step on the rows (see reports.py)
 
     def bind(self, given: dict[str, str]) -> dict[str, object]:
         """Command-line `key=value` strings checked and typed against the declared parameters."""
@@ -94,7 +95,7 @@ def parse(source: str, fallback_name: str = "") -> Query:
     body: list[str] = []
     for line in source.splitlines():
         stripped = line.strip()
-        m = re.match(r"^//\s*(name|description|param):\s*(.*)$", stripped)
+        m = re.match(r"^//\s*(name|description|param|compute):\s*(.*)$", stripped)
         if m and not body:
             key, value = m.groups()
             if key == "param":
@@ -107,7 +108,7 @@ def parse(source: str, fallback_name: str = "") -> Query:
             body.append(line)
     text = "\n".join(body).strip().rstrip(";").strip()
     return Query(name=meta.get("name", fallback_name), description=meta.get("description", ""),
-                 text=text, params=tuple(params))
+                 text=text, params=tuple(params), compute=meta.get("compute"))
 
 
 def _param(spec: str, where: str) -> Param:

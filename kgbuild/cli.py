@@ -173,12 +173,13 @@ def report(settings: Settings, name, params, fmt, limit):
             for p in q.params:
                 click.echo(f"    --param {p.describe()}")
         return
-    query = catalog.report(name)
-    bound = query.bind(_params(params))
     from .graph import open_graph
+    from .reports import run
 
+    given = _params(params)
+    catalog.report(name).bind(given)  # a bad name or parameter fails before the graph is opened
     with open_graph(settings) as graph:
-        rows = graph.read(query.text, bound)
+        rows = run(graph, name, given)
     _print_rows(rows, fmt, limit)
 
 

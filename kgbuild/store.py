@@ -120,7 +120,9 @@ def meeting_rows(x: Extraction) -> tuple[list[dict], list[dict]]:
     for (place, when, status), g in groups.items():
         sides = sorted({side_of[p] for p in g["people"] if p in side_of})
         basis = sides if len(sides) > 1 else sorted(g["people"])
-        key = hashlib.sha1("|".join([*basis, place or "", when or ""]).encode("utf-8")).hexdigest()[:20]
+        # undated reports of a planned and of a held meeting at one place are not one meeting
+        basis += [place or "", when or status or ""]
+        key = hashlib.sha1("|".join(basis).encode("utf-8")).hexdigest()[:20]
         label = " – ".join(sides or sorted(g["people"]))
         name = ", ".join(p for p in (label, place, when) if p)
         meetings.append({"key": key, "name": name, "sides": sides, "place": place,

@@ -1,0 +1,28 @@
+// name: profile
+// description: Everything about one entity: aliases, roles and relationships, meetings, counterparts and the articles that mention it.
+// param: name string -- the entity (full name or any alias)
+MATCH (e:Entity)
+WHERE toLower($name) IN e.search
+CALL (e) {
+  UNWIND coalesce(e.aliases, []) AS alias
+  RETURN 'alias' AS section, alias AS item, null AS articles
+  UNION ALL
+  MATCH (e)-[r]->(o:Entity)
+  WHERE type(r) <> 'MET_WITH'
+  RETURN 'role' AS section, type(r) + ' ' + o.name AS item, size(r.sources) AS articles
+  UNION ALL
+  MATCH (o:Entity)-[r]->(e)
+  WHERE type(r) <> 'MET_WITH'
+  RETURN 'has' AS section, o.name + ' ' + type(r) AS item, size(r.sources) AS articles
+  UNION ALL
+  MATCH (e)-[r:MET_WITH]-(o:Person)
+  RETURN 'counterpart' AS section, o.name AS item, size(r.sources) AS articles
+  UNION ALL
+  MATCH (e)-[:ATTENDED]->(m:Meeting)
+  RETURN 'meeting' AS section, m.name + ' (' + coalesce(m.status, '') + ')' AS item, size(m.sources) AS articles
+  UNION ALL
+  MATCH (d:Document)-[:MENTIONS]->(e)
+  RETURN 'source' AS section, coalesce(d.title, d.path) AS item, 1 AS articles
+}
+RETURN e.name AS name, section, item, articles
+ORDER BY name, section, item

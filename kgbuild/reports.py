@@ -1,0 +1,64 @@
+"""Saved reports: a `.cypher` file each, some with a networkx computation on top.
+
+A report whose header says `// compute: NAME` returns raw rows from its query, and the
+function registered here under NAME turns them into the report's rows (plain Cypher cannot
+compute betweenness centrality; networkx can).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+import networkx as nx
+
+from . import catalog
+from .graph import Graph
+
+COMPUTED: dict[str, Callable[[list[dict], dict], list[dict]]] = {}
+
+
+def computed(name: str):
+    def register(fn):
+        COMPUTED[name] = fn
+        return fn
+    return register
+
+
+def run(graph: Graph, name: str, given: dict[str, str]) -> list[dict]:
+    """Run saved report `name` with command-line parameters (checked and typed)."""
+    query = catalog.report(name)
+    params = query.bind(given)
+    rows = graph.read(query.text, params)
+    if query.compute:
+        rows = COMPUTED[query.compute](rows, params)
+    return rows
+
+
+@computed("brokers")
+def brokers(rows: list[dict], params: dict) -> list[dict]:
+    """Betweenness of people on the graph of people and the sides (countries) they act for."""
+    g = nx.Graph()
+    sides: dict[str, set[str]] = {}
+    met: dict[str, set[str]] = {}
+    for r in rows:
+        a = ("Person", r["source"])
+        b = (r["target_type"], r["target"])
+        g.add_edge(a, b)
+        if r["type"] == "REPRESENTS":
+            sides.setdefault(r["source"], set()).add(r["target"])
+        elif r["type"] == "MET_WITH":
+            met.setdefault(r["source"], set()).add(r["target"])
+            met.setdefault(r["target"], set()).add(r["source"])
+    if not g:
+        return []
+    centrality = nx.betweenness_centrality(g, normalized=True)
+    out = []
+    for (kind, name), score in centrality.items():
+        if kind != "Person" or score <= 0:
+            continue
+        counterparts = met.get(name, set())
+        other_sides = {s for c in counterparts for s in sides.get(c, set())} - sides.get(name, set())
+        out.append({"person": name, "betweenness": round(score, 4), "sides": sorted(sides.get(name, set())),
+                    "counterparts": len(counterparts), "counterpart_sides": sorted(other_sides)})
+    out.sort(key=lambda r: (-r["betweenness"], r["person"]))
+    return out[: params.get("top") or len(out)]
