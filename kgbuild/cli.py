@@ -6,6 +6,7 @@ import json
 import re
 import sys
 from datetime import date
+from importlib import resources
 from pathlib import Path
 
 import click
@@ -259,6 +260,66 @@ def evaluate(gold, paths, aliases, country_only, show, as_json, system, calibrat
                 click.echo("   " + " | ".join(k))
 
 
+@cli.command()
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default="graph.html",
+              show_default=True, help="The HTML file to write.")
+@click.option("--person", help="Only this person's neighbourhood (full name or any alias).")
+@click.option("--depth", type=click.IntRange(1, 6), default=2, show_default=True,
+              help="Steps from --person to include.")
+@click.option("--documents", is_flag=True, help="Include Document nodes and their MENTIONS/REPORTS edges.")
+@click.option("--isolated", is_flag=True, help="Keep nodes with no relationships (places only mentioned).")
+@click.pass_obj
+def view(settings: Settings, output, person, depth, documents, isolated):
+    """Write a self-contained interactive HTML view of the graph (opens offline in any browser)."""
+    from .graph import open_graph
+    from .network import find, neighbourhood, pull
+    from .view import page
+
+    with open_graph(settings) as graph:
+        g = pull(graph, documents=documents)
+    title = "kgbuild graph"
+    if person:
+        node = find(g, person, "Person") or find(g, person)
+        if node is None:
+            raise click.ClickException(f"no one named {person!r} in the graph; "
+                                       "`kgbuild report representatives` lists the people")
+        g = neighbourhood(g, node, depth)
+        title = f"{g.nodes[node].get('name')} and {depth}-step neighbourhood"
+    if not isolated:
+        g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
+    if g.number_of_nodes() == 0:
+        raise click.ClickException("the graph is empty; load articles first with `kgbuild load PATH`")
+    Path(output).write_text(page(g, title), encoding="utf-8")
+    click.echo(f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} relationships")
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "jsonl", "csv"]), required=True)
+@click.option("--output", "-o", type=click.Path(writable=True),
+              help="File to write (a folder for csv: nodes.csv and relationships.csv); default stdout.")
+@click.option("--documents", is_flag=True, help="Include Document nodes and their MENTIONS/REPORTS edges.")
+@click.pass_obj
+def export_graph(settings: Settings, fmt, output, documents):
+    """Export the graph for Gephi, Cytoscape or pandas: GraphML, GEXF, JSON lines or CSV."""
+    from .graph import open_graph
+    from .network import export, pull
+
+    if fmt == "csv" and not output:
+        raise click.UsageError("csv writes two files (nodes.csv, relationships.csv): give a folder with -o")
+    with open_graph(settings) as graph:
+        g = pull(graph, documents=documents)
+    if fmt == "csv":
+        export(g, fmt, output)
+    elif output:
+        with open(output, "w" if fmt == "jsonl" else "wb", **({"encoding": "utf-8"} if fmt == "jsonl" else {})) as out:
+            export(g, fmt, out)
+    else:
+        export(g, fmt, sys.stdout if fmt == "jsonl" else sys.stdout.buffer)
+        sys.stdout.flush()
+    if output:
+        click.echo(f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} relationships", err=True)
+
+
 # -- the embedded server -------------------------------------------------------------------------------
 
 @cli.group()
@@ -294,9 +355,13 @@ def stop(settings: Settings):
 @click.pass_obj
 def status(settings: Settings):
     """Where the graph is, and what to type into Neo4j Browser to connect to it."""
+    style = resources.files("kgbuild.data").joinpath("kgbuild.grass")
     if not settings.embedded:
         click.echo(f"graph: {settings.uri} (database {settings.database or 'neo4j'}, "
-                   f"user {settings.username or 'neo4j'})")
+                   f"user {settings.username or 'neo4j'}; kgbuild does not manage this server)")
+        click.echo("Neo4j Browser: http://localhost:7474 for docker/compose.yaml; connect with the same URL, "
+                   "user and password")
+        click.echo(f"Style: drag {style} onto Browser (or :style, then drop the file)")
         return
     server = EmbeddedServer(settings.home)
     info = server.info()
@@ -309,6 +374,7 @@ def status(settings: Settings):
     click.echo(f"  Database:    {server.database}")
     click.echo(f"  Username:    root")
     click.echo(f"  Password:    run `cat {server.password_file}`")
+    click.echo(f"Style: drag {style} onto Browser (or :style, then drop the file)")
 
 
 @db.command()

@@ -106,7 +106,8 @@ class DocumentReader:
                 continue
             span = Span(self.doc, start, end, label="PERSON")
             name = " ".join(span.text.split())
-            if not re.search(r"[A-Za-z]", name) or self.lex.country(name) or self.lex.organization(name):
+            if not re.search(r"[A-Za-z]", name) or "@" in name or "#" in name or self.lex.country(name) \
+                    or self.lex.organization(name):
                 continue
             m = Mention(span=span, name=name, sent=self.sent_of[start])
             self.mentions.append(m)

@@ -2,8 +2,10 @@
 // description: The shortest chain of fact relationships (and meetings attended) between two people, step by step.
 // param: a string -- one person (full name or any alias)
 // param: b string -- the other person
-MATCH (x:Person), (y:Person)
-WHERE toLower($a) IN x.search AND toLower($b) IN y.search
+MATCH (x:Person)
+WHERE toLower($a) IN x.search
+MATCH (y:Person)
+WHERE toLower($b) IN y.search
 MATCH p = shortestPath((x)-[:MET_WITH|ENVOY_OF|REPRESENTS|ADVISER_OF|SPOKESPERSON_OF|LEADS|MEMBER_OF|ATTENDED*..8]-(y))
 UNWIND range(0, length(p) - 1) AS i
 RETURN i + 1 AS step,
