@@ -185,3 +185,16 @@ def test_seat_of_government_is_a_place_or_the_government():
     (x,) = list(extract([Document(path="t.txt", text="Moscow rejected the plan. The envoys met in Moscow.")]))
     kinds = {(e["name"], e["type"]) for e in x.entities}
     assert ("Russia", "Country") in kinds and ("Moscow", "Place") in kinds
+
+
+@pytest.mark.parametrize("text,status", [
+    ("Israeli Prime Minister Benjamin Netanyahu may meet Egyptian President Abdel Fattah al-Sisi in Cairo.",
+     "unconfirmed"),
+    ("A meeting between Serbian President Aleksandar Vucic and Kosovar Prime Minister Albin Kurti was cancelled.",
+     "cancelled"),
+    ("Serbian President Aleksandar Vucic will meet Kosovar Prime Minister Albin Kurti in Brussels.", "planned"),
+    ("Serbian President Aleksandar Vucic met Kosovar Prime Minister Albin Kurti in Brussels.", "held"),
+])
+def test_meeting_status(text, status):
+    met = [f for f in fact_rows(text) if f["predicate"] == "MET_WITH"]
+    assert len(met) == 1 and met[0]["status"] == status
