@@ -22,6 +22,8 @@ if not Doc.has_extension("kg"):
 
 CLAUSE_BREAKERS = {"which", "who", "whom", "whose", "as", "while", "after", "before", "when", "where",
                    "because", "but", "although", "though", "since", "whereas", "if", "unless", "amid"}
+SUBORDINATORS = {"before", "after", "while", "when", "because", "although", "though", "since", "whereas",
+                 "unless", "until"}
 QUOTES = {"\"", "“", "”"}
 REPORTING = {"say", "tell", "add", "report", "write", "note", "announce", "state", "claim", "cite"}
 POOL_PREPS = {"between", "among", "involving"}
@@ -253,6 +255,9 @@ class DocumentReader:
                 return j
             if tok.text == "," and j + 1 < sent.end and self.doc[j + 1].lower_ in CLAUSE_BREAKERS:
                 return j
+            if tok.lower_ in SUBORDINATORS and (tok.dep_ == "mark" or j + 1 < sent.end and
+                                                self.doc[j + 1].tag_ in ("VBG", "VBD", "VBN")):
+                return j  # "... met with Fabius before laying wreaths at ..."
             if tok.lemma_ in REPORTING and tok.pos_ == "VERB" and j > i + 1:
                 return j
             j += 1
@@ -287,7 +292,7 @@ class DocumentReader:
             subj = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass", "csubj")]
             if subj:
                 return [t for s in subj for t in s.subtree]
-            if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acl") and cur.head is not cur:
+            if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "acomp") and cur.head is not cur:
                 if cur.dep_ == "relcl":
                     return list(cur.head.subtree)[:0] or [cur.head]
                 cur = cur.head
@@ -469,6 +474,9 @@ class DocumentReader:
             extra = {"place": place, "date_text": date, "status": ev["status"]}
             if ev["pool"] and not ev["before"]:
                 self._pool_pairs(ev["after"], ev["sent"], extra, done)
+                continue
+            if not ev["after"] and len(ev["before"]) > 1:  # "Lavrov and Rubio met in Kuala Lumpur"
+                self._pool_pairs(ev["before"], ev["sent"], extra, done)
                 continue
             before, conf, rule = ev["before"], 0.9, "met.subject_object"
             if ev["pronoun"]:

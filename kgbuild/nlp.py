@@ -123,7 +123,7 @@ class PeopleFixer:
                 j += 1
                 continue
             if not (NAME_WORD.match(tok.text) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X")) or self._stop(tok) \
-                    or (j > start and (tok.is_sent_start or doc[j - 1].text.endswith("."))):
+                    or (j > start and (tok.is_sent_start or doc[j - 1].text.endswith(".") and len(doc[j - 1]) > 2)):
                 break
             j += 1
             words += 1

@@ -18,7 +18,7 @@ from .lexicon import Lexicon
 POSSESSIVE = {"'s", "’s", "'", "’"}
 CONNECTORS = {"of", "for", "to", "the", "-", "in", "at"}
 PRONOUN_POSSESSORS = {"his", "her", "their"}
-STRENGTH = ("envoy", "spokesperson", "adviser", "negotiator", "leader", "minister", "official", "kin")
+STRENGTH = ("envoy", "spokesperson", "adviser", "negotiator", "leader", "minister", "official", "counterpart", "kin")
 
 
 @dataclass

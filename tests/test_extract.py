@@ -198,3 +198,26 @@ def test_seat_of_government_is_a_place_or_the_government():
 def test_meeting_status(text, status):
     met = [f for f in fact_rows(text) if f["predicate"] == "MET_WITH"]
     assert len(met) == 1 and met[0]["status"] == status
+
+
+def test_coordinated_subjects_meet_each_other():
+    got = facts("Russian Foreign Minister Sergei Lavrov and US Secretary of State Marco Rubio met on the "
+                "sidelines of the summit in Kuala Lumpur.")
+    assert ("Marco Rubio", "MET_WITH", "Sergei Lavrov") in got
+
+
+def test_counterpart_is_the_other_side():
+    got = facts("Rubio held talks with his Russian counterpart Sergei Lavrov in Riyadh on Tuesday.")
+    assert ("Marco Rubio", "MET_WITH", "Sergei Lavrov") in got
+    assert ("Sergei Lavrov", "REPRESENTS", "Russia") in got
+    assert ("Sergei Lavrov", "REPRESENTS", "United States") not in got
+
+
+def test_readiness_to_meet_is_planned_and_clause_ends_at_subordinate():
+    rows = fact_rows("Putin told reporters he was ready to meet Zelensky in Moscow.")
+    met = [f for f in rows if f["predicate"] == "MET_WITH"]
+    assert len(met) == 1 and met[0]["status"] == "planned"
+    got = facts("US Secretary of State John Kerry met with French President Francois Hollande before visiting "
+                "the offices of the magazine, run by editor Gerard Biard.")
+    assert ("Francois Hollande", "MET_WITH", "John Kerry") in got
+    assert not any("Gerard Biard" in (s, o) for s, p, o in got if p == "MET_WITH")
