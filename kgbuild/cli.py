@@ -175,12 +175,12 @@ def report(settings: Settings, name, params, fmt, limit):
                 click.echo(f"    --param {p.describe()}")
         return
     from .graph import open_graph
-    from .reports import run
+    from .reports import run_query
 
-    given = _params(params)
-    catalog.report(name).bind(given)  # a bad name or parameter fails before the graph is opened
+    query = catalog.report(name)
+    bound = query.bind(_params(params))  # a bad name or parameter fails before the graph is opened
     with open_graph(settings) as graph:
-        rows = run(graph, name, given)
+        rows = run_query(graph, query, bound)
     _print_rows(rows, fmt, limit)
 
 

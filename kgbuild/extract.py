@@ -503,7 +503,11 @@ class DocumentReader:
         sides = self.sides.get(m.entity)
         if sides:
             return max(sides, key=lambda s: s.confidence).country
-        known = self.lex.entity_aliases.get(fold(m.entity))
+        return self._known_country(m.entity)
+
+    def _known_country(self, entity: str) -> str | None:
+        """The side the alias data says a well-known person acts for."""
+        known = self.lex.entity_aliases.get(fold(entity))
         return self.lex.person_country.get(known[0]) if known else None
 
     def _pair(self, a: Mention, b: Mention, sent: int, conf: float, rule: str, extra: dict, done: set,
@@ -589,8 +593,7 @@ class DocumentReader:
         for entity, m in firsts.items():
             sides = self.sides.get(entity)
             if not sides:
-                known = self.lex.entity_aliases.get(fold(entity))
-                country = self.lex.person_country.get(known[0]) if known else None
+                country = self._known_country(entity)
                 if country:
                     sides = [Side(country, 0.55 if entity in titled else 0.5, "known_country")]
                 elif home and entity in statesmen:

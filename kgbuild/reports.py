@@ -27,7 +27,11 @@ def computed(name: str):
 def run(graph: Graph, name: str, given: dict[str, str]) -> list[dict]:
     """Run saved report `name` with command-line parameters (checked and typed)."""
     query = catalog.report(name)
-    params = query.bind(given)
+    return run_query(graph, query, query.bind(given))
+
+
+def run_query(graph: Graph, query: catalog.Query, params: dict) -> list[dict]:
+    """Run a report whose parameters are already bound."""
     rows = graph.read(query.text, params)
     if query.compute:
         rows = COMPUTED[query.compute](rows, params)
