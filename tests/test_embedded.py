@@ -6,6 +6,7 @@ import json
 import os
 import socket
 import stat
+import time
 
 from kgbuild.embedded import EmbeddedServer, _free_port
 
@@ -40,3 +41,23 @@ def test_busy_port_is_avoided():
         s.listen()
         busy = s.getsockname()[1]
         assert _free_port(busy) != busy
+
+
+def test_crashed_server_restarts_with_its_data(tmp_path):
+    from kgbuild.config import Settings
+    from kgbuild.graph import open_graph
+
+    srv = EmbeddedServer(tmp_path)
+    settings = Settings.resolve(home=tmp_path)
+    try:
+        with open_graph(settings) as g:
+            g.write(lambda tx: tx.run("CREATE (:Probe {key: 'kept'})").consume())
+        os.kill(srv.info().pid, 9)
+        deadline = time.monotonic() + 10
+        while srv.info() is not None and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert srv.info() is None  # the stale state file is noticed and cleared
+        with open_graph(settings) as g:  # started again on demand
+            assert g.read("MATCH (p:Probe) RETURN p.key AS key") == [{"key": "kept"}]
+    finally:
+        srv.stop()
