@@ -124,10 +124,7 @@ def extract(paths, fmt, output, published, processes):
     """Extract facts without a database: one fact a line (the fact contract), CSV or a table."""
     from .loader import extract_only
 
-    problems = []
-
     def warn(p):
-        problems.append(p)
         click.echo(f"warning: {p.reason}", err=True)
 
     out = open(output, "w", encoding="utf-8") if output else sys.stdout

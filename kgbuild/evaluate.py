@@ -81,15 +81,19 @@ class Scorer:
             s, o = o, s
         return (doc, pred, s, o)
 
-    def score(self, system: list[dict], country_only: bool = False) -> Score:
-        docs = {_doc(g) for g in self.gold}
-        gold: dict[tuple, dict] = {}
-        optional = set()
+    def _gold(self) -> tuple[dict[tuple, dict], set[tuple]]:
+        """Required gold facts by key, and the keys of optional ones."""
+        required: dict[tuple, dict] = {}
+        optional: set[tuple] = set()
         for g in self.gold:
-            if not g.get("predicate"):
-                continue
-            (optional.add(self.key(g)) if g.get("optional") else gold.setdefault(self.key(g), g))
-        found: dict[tuple, dict] = {}
+            if g.get("predicate"):
+                (optional.add(self.key(g)) if g.get("optional") else required.setdefault(self.key(g), g))
+        return required, optional
+
+    def _counted(self, system: list[dict], optional: set[tuple], country_only: bool):
+        """(key, fact) for each system fact that is scored: in an annotated document, not optional,
+        and with --country-only, REPRESENTS/ENVOY_OF only towards a country or place."""
+        docs = {_doc(g) for g in self.gold}
         for f in system:
             pred = str(f.get("predicate", "")).upper()
             if country_only and pred in ("REPRESENTS", "ENVOY_OF"):
@@ -98,7 +102,13 @@ class Scorer:
                     continue
             k = self.key(f)
             if k[0] in docs and k not in optional:
-                found.setdefault(k, f)
+                yield k, f
+
+    def score(self, system: list[dict], country_only: bool = False) -> Score:
+        gold, optional = self._gold()
+        found: dict[tuple, dict] = {}
+        for k, f in self._counted(system, optional, country_only):
+            found.setdefault(k, f)
         result = Score()
         for pred in sorted({k[1] for k in gold} | {k[1] for k in found}):
             result.rows[pred] = _prf({k for k in gold if k[1] == pred}, {k for k in found if k[1] == pred})
@@ -111,23 +121,13 @@ class Scorer:
         result.wrong = sorted(k for k in found if k not in gold)
         return result
 
-
     def calibration(self, system: list[dict], bands=(0.0, 0.6, 0.7, 0.8, 0.9), country_only: bool = False
                     ) -> list[dict]:
-        """Precision of the system's facts by confidence band: are surer facts more often right?"""
-        docs = {_doc(g) for g in self.gold}
-        gold = {self.key(g) for g in self.gold if g.get("predicate") and not g.get("optional")}
-        optional = {self.key(g) for g in self.gold if g.get("predicate") and g.get("optional")}
+        """Precision of the system's core facts by confidence band: are surer facts more often right?"""
+        gold, optional = self._gold()
         best: dict[tuple, float] = {}
-        for f in system:
-            pred = str(f.get("predicate", "")).upper()
-            if pred not in CORE:
-                continue
-            if country_only and pred in ("REPRESENTS", "ENVOY_OF") and isinstance(f.get("object"), dict) \
-                    and f["object"].get("type", "").lower() not in PLACE_TYPES | {""}:
-                continue
-            k = self.key(f)
-            if k[0] in docs and k not in optional:
+        for k, f in self._counted(system, optional, country_only):
+            if k[1] in CORE:
                 best[k] = max(best.get(k, 0.0), float(f.get("confidence") or 0.0))
         rows = []
         edges = list(bands) + [1.01]

@@ -25,6 +25,8 @@ CLAUSE_BREAKERS = {"which", "who", "whom", "whose", "as", "while", "after", "bef
 SUBORDINATORS = {"before", "after", "while", "when", "because", "although", "though", "since", "whereas",
                  "unless", "until"}
 QUOTES = {"\"", "“", "”"}
+VENUE_PREPS = {"in", "at", "to", "near", "inside"}  # "talks in Miami"
+LOCATIVE_PREPS = VENUE_PREPS | {"from", "into", "outside", "via", "of"}  # a seat of government as a city
 REPORTING = {"say", "tell", "add", "report", "write", "note", "announce", "state", "claim", "cite"}
 POOL_PREPS = {"between", "among", "involving"}
 WEAK_DATES = re.compile(r"^(?:\d+|a|an|the|several|few|many|some)?\s*(?:hours?|days?|weeks?|months?|years?|"
@@ -294,7 +296,7 @@ class DocumentReader:
                 return [t for s in subj for t in s.subtree]
             if cur.dep_ in ("xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "acomp") and cur.head is not cur:
                 if cur.dep_ == "relcl":
-                    return list(cur.head.subtree)[:0] or [cur.head]
+                    return [cur.head]
                 cur = cur.head
                 continue
             break
@@ -352,7 +354,7 @@ class DocumentReader:
             if prev == "the" and ent.start >= 2:
                 prev = self.doc[ent.start - 2].lower_
             modifies_trigger = ent.root.head.i == trigger.i and ent.root.dep_ in ("compound", "amod", "nmod")
-            if prev not in ("in", "at", "to", "near", "inside") and not modifies_trigger:
+            if prev not in VENUE_PREPS and not modifies_trigger:
                 continue
             name = ent.text[4:] if ent.text.lower().startswith("the ") else ent.text
             if self.lex.country_names.get(fold(name)) is None:
@@ -418,7 +420,7 @@ class DocumentReader:
         cues = self.lex.meetings
         verbs, nouns = set(cues["verbs"]), set(cues["event_nouns"])
         not_meeting = set(cues["not_meeting"])
-        context: dict = {"place": None, "date": None, "status": "held", "sent": None}
+        context: dict = {"place": None, "date": None, "status": "held"}
         events = []
         quoted = self._quoted()
         exclude = self._title_tokens()
@@ -442,11 +444,9 @@ class DocumentReader:
                     continue
                 place = self._place(clause, exclude, tok)
                 when = self._date(clause)
-                if status == "planned":  # a future meeting is not the one the article reports
-                    pass
-                elif place or when:
+                if status != "planned" and (place or when):  # a future meeting is not the one reported
                     context = {"place": place or context["place"], "date": when or context["date"],
-                               "status": status, "sent": k}
+                               "status": status}
                 after = self._participants(tok.i + 1, c1)
                 pool = any(t.lower_ in POOL_PREPS for t in self.doc[tok.i + 1: c1][:6])
                 subj_tokens = self._subject(gov) if gov is not None else []
@@ -634,7 +634,7 @@ class DocumentReader:
                 c = self.lex.country(text)
                 if c and ent.label_ == "GPE" and fold(text) in self.lex.seats:
                     prev = self.doc[ent.start - 1].lower_ if ent.start else ""
-                    if prev in ("in", "at", "to", "from", "near", "into", "outside", "inside", "via", "of"):
+                    if prev in LOCATIVE_PREPS:
                         add(text, "Place", text)  # a city: "talks in Moscow"
                     else:
                         add(c, "Country", text)  # the government: "Moscow rejected", "Kyiv's demands"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Callable, Iterable, Iterator
 
 from .documents import Document, Problem, read_documents
@@ -28,7 +28,6 @@ class Summary:
     nodes_after: int = 0
     relationships_after: int = 0
     seconds: float = 0.0
-    problems: list[Problem] = field(default_factory=list)
 
     def line(self) -> str:
         return (f"documents: {self.read} read, {self.written} loaded, {self.skipped} skipped, "
@@ -70,7 +69,6 @@ def load(paths: list[str], graph: Graph, force: bool = False, published: str | N
             for item in chunk:
                 if isinstance(item, Problem):
                     summary.failed += 1
-                    summary.problems.append(item)
                     on_problem(item)
                     continue
                 summary.read += 1

@@ -138,7 +138,7 @@ class PeopleFixer:
         if tok.lower_ in self.lex.roles:
             return True
         doc = tok.doc
-        for size in range(1, 5):
+        for size in range(2, 5):
             if tok.i - size + 1 < 0:
                 break
             if doc[tok.i - size + 1: tok.i + 1].text.lower() in self.lex.roles:

@@ -315,8 +315,10 @@ class TitleReader:
             prev_word = words[pos]
         for pos, i in enumerate(tokens):  # "World Bank President", "Green Party co-leader"
             tok = doc[i]
-            if pos in used or tok.lower_ in lex.modifiers or tok.lower_ in lex.honorifics or self.actor_at(i) \
-                    and self.actor_at(i).type == "Country" or tok.lower_ in CONNECTORS or tok.text in POSSESSIVE:
+            actor = self.actor_at(i)
+            if pos in used or tok.lower_ in lex.modifiers or tok.lower_ in lex.honorifics \
+                    or actor is not None and actor.type == "Country" or tok.lower_ in CONNECTORS \
+                    or tok.text in POSSESSIVE:
                 continue
             if tok.ent_type_ in ("GPE", "LOC", "FAC", "NORP", "DATE"):
                 continue  # places are not bodies: "Envoy to the Balkans"
