@@ -32,6 +32,8 @@ POOL_PREPS = {"between", "among", "involving"}
 WEAK_DATES = re.compile(r"^(?:\d+|a|an|the|several|few|many|some)?\s*(?:hours?|days?|weeks?|months?|years?|"
                         r"decades?|minutes?)(?:\s+ago)?$|^(?:\d{4}s?)$", re.IGNORECASE)
 SIDE_KINDS = ("leader", "minister", "official", "negotiator", "envoy", "spokesperson", "adviser")
+MAX_NAME_CHARS = 80  # longer spans are not names ("Mohammed bin Salman bin Abdulaziz Al Saud" is 40)
+MAX_NAME_WORDS = 8
 
 
 @dataclass
@@ -62,7 +64,12 @@ class RelationExtractor:
         self.lex = lex
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.kg = DocumentReader(doc, self.lex).read()
+        if doc._.kg is not None and "error" in doc._.kg:
+            return doc
+        try:
+            doc._.kg = DocumentReader(doc, self.lex).read()
+        except Exception as e:  # one bad document must not stop a whole stream of them
+            doc._.kg = {"error": f"{type(e).__name__}: {e}"}
         return doc
 
 
@@ -110,8 +117,7 @@ class DocumentReader:
                 continue
             span = Span(self.doc, start, end, label="PERSON")
             name = " ".join(span.text.split())
-            if not re.search(r"[A-Za-z]", name) or "@" in name or "#" in name or self.lex.country(name) \
-                    or self.lex.organization(name):
+            if not is_name(name) or self.lex.country(name) or self.lex.organization(name):
                 continue
             m = Mention(span=span, name=name, sent=self.sent_of[start])
             self.mentions.append(m)
@@ -654,6 +660,12 @@ class DocumentReader:
                 if (e["name"], e["type"]) not in out:
                     add(e["name"], e["type"], e["name"])
         return list(out.values())
+
+
+def is_name(text: str) -> bool:
+    """Whether a PERSON span can be a name: letters, a sane length, not only initials ("J.", "A")."""
+    return (len(text) <= MAX_NAME_CHARS and len(text.split()) <= MAX_NAME_WORDS and "@" not in text
+            and "#" not in text and re.search(r"[A-Za-z]", text) is not None and bool(translit_key(text)))
 
 
 def _actor_ref(actor: Actor | None) -> tuple[str, str] | None:

@@ -82,7 +82,13 @@ def load(paths: list[str], graph: Graph, force: bool = False, published: str | N
                 seen.add(d.doc_id)
                 yield d
 
-    for batch in _chunks(extract(fresh_documents(), resolver, n_process=n_process), CHUNK):
+    def failed(problem: Problem) -> None:
+        summary.failed += 1
+        on_problem(problem)
+        on_progress(1)
+
+    extractions = extract(fresh_documents(), resolver, n_process=n_process, on_problem=failed)
+    for batch in _chunks(extractions, CHUNK):
         tally = writer.write(batch)
         summary.written += tally["documents"]
         summary.entities += tally["entities"]
@@ -104,4 +110,4 @@ def extract_only(paths: list[str], published: str | None = None,
                 on_problem(item)
             else:
                 yield item
-    yield from extract(documents(), Resolver(), n_process=n_process)
+    yield from extract(documents(), Resolver(), n_process=n_process, on_problem=on_problem)

@@ -74,6 +74,13 @@ class PeopleFixer:
         self.last_words = {role.split()[-1] for role in lex.roles}
 
     def __call__(self, doc: Doc) -> Doc:
+        try:
+            return self._fix(doc)
+        except Exception as e:  # recorded for the relation reader, which then skips the document
+            doc._.kg = {"error": f"{type(e).__name__}: {e}"}
+            return doc
+
+    def _fix(self, doc: Doc) -> Doc:
         ents = list(doc.ents)
         new: list[Span] = []
         for tok in doc:

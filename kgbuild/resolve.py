@@ -15,7 +15,7 @@ from .lexicon import Lexicon, fold, lexicon, translit_key
 
 def entity_key(name: str, etype: str) -> str:
     """The graph key of an entity: its type and the transliteration-folded canonical name."""
-    base = translit_key(name) if etype == "Person" else fold(name)
+    base = (translit_key(name) if etype == "Person" else "") or fold(name) or name
     return f"{etype.lower()}:{base}"
 
 
@@ -37,6 +37,8 @@ class Resolver:
     def _remember(self, alias: str, etype: str, canonical: str) -> None:
         if etype == "Person":
             key = translit_key(alias)
+            if not key:
+                return
             self.people.setdefault(key, canonical)
             words = translit_key(canonical).split()
             if len(words) > 1:
@@ -64,6 +66,8 @@ class Resolver:
 
     def _person(self, name: str) -> str:
         key = translit_key(name)
+        if not key:  # initials or symbols only: nothing to resolve against
+            return name
         known = self.lex.person_aliases.get(key)
         if known:
             self._remember(name, "Person", known)
