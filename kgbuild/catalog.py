@@ -135,12 +135,23 @@ def _folder(*parts: str):
     return resources.files("kgbuild.cypher").joinpath(*parts)
 
 
+def fact_types() -> str:
+    """Every predicate in the registry, as a relationship-type alternation: MET_WITH|ENVOY_OF|..."""
+    from .predicates import PREDICATES
+
+    return "|".join(PREDICATES)
+
+
 @cache
 def _load(kind: str) -> dict[str, Query]:
+    """The statements of one folder; `__FACT_TYPES__` in a report stands for every predicate."""
     queries = {}
     for entry in sorted(_folder(kind).iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".cypher"):
-            q = parse(entry.read_text(encoding="utf-8"), entry.name[: -len(".cypher")])
+            source = entry.read_text(encoding="utf-8")
+            if kind == "reports":
+                source = source.replace("__FACT_TYPES__", fact_types())
+            q = parse(source, entry.name[: -len(".cypher")])
             queries[q.name] = q
     return queries
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
@@ -14,7 +15,7 @@ import click
 from . import __version__, catalog
 from .config import Settings, load_env_file
 from .embedded import EmbeddedServer
-from .errors import KgbuildError, QueryError, ReportError
+from .errors import KgbuildError, QueryError
 from .output import FORMATS, render
 
 
@@ -100,13 +101,12 @@ def load(settings: Settings, paths, force, published, processes, quiet):
 
     expected = sum(_article_count(p) for p in expand(paths))
     show = not quiet and sys.stderr.isatty()
-    with open_graph(settings) as graph:
-        with click.progressbar(length=max(1, expected), label="Loading", file=sys.stderr,
-                               hidden=not show, show_pos=True) as bar:
-            summary = run_load(list(paths), graph, force=force, published=published,
-                               on_problem=lambda p: click.echo(f"\nwarning: {p.reason}", err=True),
-                               on_progress=lambda n: bar.update(min(n, bar.length - bar.pos)),
-                               n_process=processes)
+    with open_graph(settings) as graph, click.progressbar(length=max(1, expected), label="Loading", file=sys.stderr,
+                           hidden=not show, show_pos=True) as bar:
+        summary = run_load(list(paths), graph, force=force, published=published,
+                           on_problem=lambda p: click.echo(f"\nwarning: {p.reason}", err=True),
+                           on_progress=lambda n: bar.update(min(n, bar.length - bar.pos)),
+                           n_process=processes)
     click.echo(summary.line())
     if summary.read == 0:
         raise SystemExit(1)
@@ -127,12 +127,11 @@ def extract(paths, fmt, output, published, processes):
     def warn(p):
         click.echo(f"warning: {p.reason}", err=True)
 
-    out = open(output, "w", encoding="utf-8") if output else sys.stdout
     rows, documents = [], 0
-    try:
+    with open(output, "w", encoding="utf-8") if output else contextlib.nullcontext(sys.stdout) as out:
         for x in extract_only(list(paths), published=published, on_problem=warn, n_process=processes):
             documents += 1
-            for f in x.facts:
+            for f in x.contract():
                 if fmt == "jsonl":
                     out.write(json.dumps(f, ensure_ascii=False) + "\n")
                 else:
@@ -142,9 +141,6 @@ def extract(paths, fmt, output, published, processes):
                                  "sentence": f["sentence"]})
         if fmt != "jsonl":
             out.write(render(rows, fmt) + "\n")
-    finally:
-        if output:
-            out.close()
     if documents == 0:
         raise click.ClickException("no article could be read; check the paths and the warnings above")
 
@@ -217,12 +213,19 @@ def query(settings: Settings, cypher, file, params, fmt, limit):
 @click.option("--system", type=click.Path(exists=True, dir_okay=False),
               help="Score this facts file instead of extracting the articles.")
 @click.option("--calibration", is_flag=True, help="Also show precision of core facts by confidence band.")
-def evaluate(gold, paths, aliases, country_only, show, as_json, system, calibration):
+@click.option("--partial-names", is_flag=True,
+              help="Also match a name to the one gold name of its document that shares its words.")
+@click.option("--summary", metavar="NAME", help="Print one line (NAME: CORE and core predicates' P, R, F1).")
+@click.option("--fail-under", type=click.FloatRange(0, 1), metavar="F1",
+              help="Exit 1 when the CORE F1 is below this (a quality gate).")
+def evaluate(gold, paths, aliases, country_only, show, as_json, system, calibration, partial_names, summary,
+             fail_under):
     """Extract the articles GOLD names and score the facts: precision, recall and F1 per predicate.
 
     The articles are looked up beside GOLD, or among PATHS.
     """
     from .evaluate import Scorer, gold_documents, read_jsonl, table
+    from .evaluate import summary as summary_line
     from .loader import extract_only
 
     try:
@@ -239,15 +242,21 @@ def evaluate(gold, paths, aliases, country_only, show, as_json, system, calibrat
             click.echo(f"warning: article {name} named in the gold file was not found", err=True)
         if not files:
             raise click.ClickException("none of the gold file's articles were found; give their folder as PATHS")
-        facts = [f for x in extract_only(files) for f in x.facts]
-    result = Scorer(gold_facts, alias_map).score(facts, country_only=country_only)
+        facts = [f for x in extract_only(files) for f in x.contract()]
+    scorer = Scorer(gold_facts, alias_map)
+    if partial_names:
+        scorer = scorer.with_partial_names(facts)
+    result = scorer.score(facts, country_only=country_only)
+    core_f1 = result.rows["CORE"]["f1"]
     if as_json:
         click.echo(json.dumps(result.rows))
-        return
-    click.echo(table(result.rows))
+    elif summary:
+        click.echo(summary_line(summary, result.rows))
+    else:
+        click.echo(table(result.rows))
     if calibration:
         click.echo("\nconfidence   facts   right   precision")
-        for r in Scorer(gold_facts, alias_map).calibration(facts, country_only=country_only):
+        for r in scorer.calibration(facts, country_only=country_only):
             p = "" if r["precision"] is None else f"{r['precision']:.3f}"
             click.echo(f"{r['confidence']:<10}{r['facts']:>8}{r['right']:>8}{p:>12}")
     if show:
@@ -255,6 +264,8 @@ def evaluate(gold, paths, aliases, country_only, show, as_json, system, calibrat
             click.echo(f"\n{title}:")
             for k in keys:
                 click.echo("   " + " | ".join(k))
+    if fail_under is not None and core_f1 < fail_under:
+        raise click.ClickException(f"CORE F1 {core_f1:.3f} is below the gate {fail_under}")
 
 
 @cli.command()
@@ -369,7 +380,7 @@ def status(settings: Settings):
     click.echo("Neo4j Browser connect form:")
     click.echo(f"  Connect URL: bolt://127.0.0.1:{info.bolt_port}   (use bolt://, not neo4j://)")
     click.echo(f"  Database:    {server.database}")
-    click.echo(f"  Username:    root")
+    click.echo("  Username:    root")
     click.echo(f"  Password:    run `cat {server.password_file}`")
     click.echo(f"Style: drag {style} onto Browser (or :style, then drop the file)")
 

@@ -43,7 +43,7 @@ class Settings:
         return not self.uri
 
     @classmethod
-    def resolve(cls, uri=None, username=None, password=None, database=None, home=None) -> "Settings":
+    def resolve(cls, uri=None, username=None, password=None, database=None, home=None) -> Settings:
         env = os.environ.get
         return cls(
             uri=uri or env("NEO4J_URI") or None,

@@ -10,8 +10,17 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, timedelta
 
+from .facts import Fact
+
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 RELATIVE = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def date_facts(facts: list[Fact], published: date | None) -> None:
+    """Set each fact's ISO `date` from the date as written, against the publication date."""
+    for f in facts:
+        if f.date_text:
+            f.date = resolve_date(f.date_text, published, f.status)
 
 
 def resolve_date(text: str | None, published: date | None, status: str | None = "held") -> str | None:

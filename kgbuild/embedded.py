@@ -114,15 +114,12 @@ class EmbeddedServer:
             "-cp", f"{jars}/*",
             "com.arcadedb.server.ArcadeDBServer",
         ]
-        log = open(self.log_file, "ab")
-        offset = log.tell()
-        try:
+        with open(self.log_file, "ab") as log:
+            offset = log.tell()
             proc = subprocess.Popen(
                 cmd, cwd=self.home, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
-        finally:
-            log.close()
         info = ServerInfo(pid=proc.pid, bolt_port=bolt, http_port=http, home=str(self.home))
         self.state_file.write_text(json.dumps(asdict(info)), encoding="utf-8")
         return self._wait_ready(info, proc, offset)
@@ -158,18 +155,14 @@ class EmbeddedServer:
         info = self.info()
         if not info:
             return False
-        try:
+        with contextlib.suppress(ProcessLookupError):
             os.killpg(info.pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
         deadline = time.monotonic() + STOP_TIMEOUT
         while time.monotonic() < deadline and _alive(info.pid):
             time.sleep(0.1)
         if _alive(info.pid):
-            try:
+            with contextlib.suppress(ProcessLookupError):
                 os.killpg(info.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         self.state_file.unlink(missing_ok=True)
         return True
 
@@ -200,7 +193,7 @@ def _runtime() -> tuple[Path, Path]:
     if spec is None or not spec.submodule_search_locations:
         raise ServerError("the embedded graph needs the arcadedb-embedded package: pip install arcadedb-embedded, "
                           "or set NEO4J_URI to use Neo4j")
-    pkg = Path(list(spec.submodule_search_locations)[0])
+    pkg = Path(next(iter(spec.submodule_search_locations)))
     java, jars = pkg / "jre" / "bin" / "java", pkg / "jars"
     if not java.exists() or not jars.is_dir():
         raise ServerError(f"arcadedb-embedded at {pkg} has no bundled JRE; reinstall it: "

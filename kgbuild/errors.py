@@ -5,8 +5,8 @@ class KgbuildError(Exception):
     """Base class: the message is complete and tells the user what to do."""
 
 
-class InputError(KgbuildError):
-    """A path or file that cannot be read as an article."""
+class DataError(KgbuildError):
+    """A rules or knowledge file (kgbuild/data/*.json, KGBUILD_ALIASES) that does not fit its shape."""
 
 
 class GraphUnavailable(KgbuildError):

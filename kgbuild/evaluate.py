@@ -6,11 +6,14 @@ punctuation, a leading "the" and middle initials, and after mapping aliases (a g
 file and per-document `subject_aliases` / `object_aliases`).  MET_WITH is symmetric; facts
 count once per document; `optional` gold facts are neither required nor wrong; only the
 documents the gold names are scored; `country_only` ignores system REPRESENTS / ENVOY_OF facts
-whose object is typed as something other than a country or place.
+whose object is typed as something other than a country or place; `partial_names` also
+matches a system name to the one gold name of its document whose words contain its words or
+are contained in them ("obama" / "barack obama"), for gold sets that name people loosely.
 """
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
 import re
@@ -18,8 +21,11 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
-SYMMETRIC = {"MET_WITH"}
-CORE = ("MET_WITH", "ENVOY_OF", "REPRESENTS")
+from .predicates import core, symmetric
+
+SYMMETRIC = symmetric()
+CORE = core()
+
 PLACE_TYPES = {"country", "gpe", "location", "place", "loc"}
 
 
@@ -71,9 +77,9 @@ class Scorer:
         n = normal(name)
         return self.aliases.get(n, n)
 
-    def key(self, fact: dict) -> tuple:
+    def key(self, fact: dict, local: dict[str, dict[str, str]] | None = None) -> tuple:
         doc = _doc(fact)
-        local = self.local.get(doc, {})
+        local = (self.local if local is None else local).get(doc, {})
         s, o = (local.get(normal(_name(fact.get(side)))) or self._global(_name(fact.get(side)))
                 for side in ("subject", "object"))
         pred = str(fact.get("predicate", "")).upper()
@@ -89,6 +95,31 @@ class Scorer:
             if g.get("predicate"):
                 (optional.add(self.key(g)) if g.get("optional") else required.setdefault(self.key(g), g))
         return required, optional
+
+    def with_partial_names(self, system: list[dict]) -> Scorer:
+        """A scorer whose per-document aliases also map each system name to the one gold name of its
+        document that shares its words (the `--partial-names` option of the shared score.py)."""
+        local = {doc: dict(table) for doc, table in self.local.items()}
+        names: dict[str, set[str]] = {}
+        for g in self.gold:
+            k = self.key(g)
+            if k[1]:
+                names.setdefault(k[0], set()).update(k[2:])
+        for f in system:
+            doc = _doc(f)
+            table = local.setdefault(doc, {})
+            for side in ("subject", "object"):
+                raw = normal(_name(f.get(side)))
+                n = table.get(raw) or self.aliases.get(raw, raw)
+                if not n or n in names.get(doc, ()):
+                    continue
+                words = set(n.split())
+                hits = [g for g in names.get(doc, ()) if words <= set(g.split()) or set(g.split()) <= words]
+                if len(hits) == 1:
+                    table.setdefault(raw, hits[0])
+        partial = Scorer.__new__(Scorer)
+        partial.aliases, partial.gold, partial.local = self.aliases, self.gold, local
+        return partial
 
     def _counted(self, system: list[dict], optional: set[tuple], country_only: bool):
         """(key, fact) for each system fact that is scored: in an annotated document, not optional,
@@ -130,8 +161,8 @@ class Scorer:
             if k[1] in CORE:
                 best[k] = max(best.get(k, 0.0), float(f.get("confidence") or 0.0))
         rows = []
-        edges = list(bands) + [1.01]
-        for lo, hi in zip(edges, edges[1:]):
+        edges = [*list(bands), 1.01]
+        for lo, hi in itertools.pairwise(edges):
             keys = [k for k, c in best.items() if lo <= c < hi]
             right = sum(k in gold for k in keys)
             rows.append({"confidence": f"{lo:.1f}-{min(hi, 1.0):.1f}", "facts": len(keys), "right": right,
@@ -163,6 +194,16 @@ def gold_documents(gold_path: Path, gold: list[dict], paths: list[str]) -> tuple
     else:
         found = {p.name: str(p) for p in gold_path.parent.iterdir() if p.is_file()}
     return [found[w] for w in wanted if w in found], [w for w in wanted if w not in found]
+
+
+def summary(name: str, rows: dict[str, dict]) -> str:
+    """One line: CORE and each core predicate's precision, recall and F1."""
+    parts = []
+    for pred in ("CORE", *CORE):
+        r = rows.get(pred)
+        if r and (r["gold"] or r["system"]):
+            parts.append(f"{pred} P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}")
+    return f"{name}: " + "; ".join(parts)
 
 
 def table(rows: dict[str, dict]) -> str:

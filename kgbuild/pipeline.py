@@ -9,11 +9,13 @@ facts of every piece keep offsets into the whole text.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
-from typing import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field, replace
 
-from .dates import resolve_date
+from .dates import date_facts
 from .documents import Document, Problem
+from .events import Meeting, meetings
+from .facts import Entity, Fact, Findings, contract
 from .nlp import load_pipeline
 from .resolve import Resolver
 
@@ -25,11 +27,16 @@ log = logging.getLogger("kgbuild")
 
 @dataclass
 class Extraction:
-    """What one document yields: its entities and its facts in the fact contract's shape."""
+    """What one document yields: its entities, its facts (names canonical, dates resolved), its meetings."""
 
     document: Document
-    entities: list[dict]
-    facts: list[dict]
+    entities: list[Entity]
+    facts: list[Fact]
+    meetings: list[Meeting] = field(default_factory=list)
+
+    def contract(self) -> list[dict]:
+        """The facts as `kgbuild extract` prints them."""
+        return [contract(self.document.path, self.document.doc_id, f) for f in self.facts]
 
 
 def _warn(problem: Problem) -> None:
@@ -44,25 +51,26 @@ def extract(documents: Iterable[Document], resolver: Resolver | None = None, n_p
     resolver = resolver or Resolver()
     stream = ((text, (document, offset, last)) for document in documents
               for offset, text, last in pieces(document.text, PIECE_CHARS))
-    parts: list[dict] = []
+    parts: list[Findings] = []
     for doc, (document, offset, last) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size,
                                                   n_process=n_process):
         parts.append(_shifted(doc._.kg, offset))
         if not last:
             continue
-        result, parts = _joined(parts), []
-        if "error" in result:
-            on_problem(Problem(document.path, f"{document.path}: extraction failed ({result['error']}); "
+        found, parts = _joined(parts), []
+        if found.error:
+            on_problem(Problem(document.path, f"{document.path}: extraction failed ({found.error}); "
                                               "skipped, please report it with this file"))
             continue
         try:
-            result = resolver.resolve(result)
-            facts = [contract(document, f) for f in result["facts"]]
-        except Exception as e:  # noqa: BLE001 - a bad document is skipped, never fatal
-            on_problem(Problem(document.path, f"{document.path}: resolving names failed "
+            found = resolver.resolve(found)
+            date_facts(found.facts, document.published_date)
+            x = Extraction(document, found.entities, found.facts, meetings(found.facts))
+        except Exception as e:
+            on_problem(Problem(document.path, f"{document.path}: resolving names or dates failed "
                                               f"({type(e).__name__}: {e}); skipped, please report it"))
             continue
-        yield Extraction(document, result["entities"], facts)
+        yield x
 
 
 def pieces(text: str, size: int = PIECE_CHARS) -> Iterator[tuple[int, str, bool]]:
@@ -78,40 +86,26 @@ def pieces(text: str, size: int = PIECE_CHARS) -> Iterator[tuple[int, str, bool]
     yield start, text[start:], True
 
 
-def _shifted(kg: dict | None, offset: int) -> dict:
+def _shifted(kg: dict | None, offset: int) -> Findings:
     if kg is None:
-        return {"error": "the relation reader did not run"}
-    if not offset or "error" in kg:
-        return kg
-    facts = [{**f, "start": f["start"] + offset, "end": f["end"] + offset} for f in kg["facts"]]
-    return {"entities": kg["entities"], "facts": facts}
+        return Findings(error="the relation reader did not run")
+    found = Findings.from_dict(kg)
+    if offset and not found.error:
+        found.facts = [replace(f, start=f.start + offset, end=f.end + offset) for f in found.facts]
+    return found
 
 
-def _joined(parts: list[dict]) -> dict:
+def _joined(parts: list[Findings]) -> Findings:
     """The pieces of one document as one result (entities merged by name and type)."""
     if len(parts) == 1:
         return parts[0]
-    errors = [p["error"] for p in parts if "error" in p]
+    errors = [p.error for p in parts if p.error]
     if errors:
-        return {"error": errors[0]}
-    entities: dict[tuple[str, str], dict] = {}
+        return Findings(error=errors[0])
+    entities: dict[tuple[str, str], Entity] = {}
     for p in parts:
-        for e in p["entities"]:
-            merged = entities.setdefault((e["name"], e["type"]), {**e, "aliases": [], "count": 0})
-            merged["count"] += e["count"]
-            merged["aliases"] += [a for a in e["aliases"] if a not in merged["aliases"]]
-    return {"entities": list(entities.values()), "facts": [f for p in parts for f in p["facts"]]}
-
-
-def contract(document: Document, fact: dict) -> dict:
-    """A fact as `kgbuild extract --format jsonl` prints it (see DESIGN.md)."""
-    out = {"doc": document.path, "doc_id": document.doc_id, "subject": fact["subject"],
-           "predicate": fact["predicate"], "object": fact["object"], "sentence": fact["sentence"],
-           "start": fact["start"], "end": fact["end"], "confidence": fact["confidence"], "rule": fact["rule"]}
-    if fact["predicate"] == "MET_WITH":
-        out["place"] = fact.get("place")
-        out["date"] = resolve_date(fact.get("date_text"), document.published_date, fact.get("status"))
-        out["status"] = fact.get("status", "held")
-        if fact.get("date_text"):
-            out["date_text"] = fact["date_text"]
-    return out
+        for e in p.entities:
+            merged = entities.setdefault((e.name, e.type), Entity(e.name, e.type))
+            merged.count += e.count
+            merged.aliases += [a for a in e.aliases if a not in merged.aliases]
+    return Findings(list(entities.values()), [f for p in parts for f in p.facts])

@@ -7,7 +7,7 @@ compute betweenness centrality; networkx can).
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 import networkx as nx
 

@@ -1,6 +1,6 @@
 """Canonical names across documents: one spelling, and one graph key, per real entity.
 
-Within an article, `extract` already joins "Umerov" to "Rustem Umerov".  Across articles the
+Within an article, extraction already joins "Umerov" to "Rustem Umerov".  Across articles the
 `Resolver` joins transliteration variants (Zelenskyy / Zelensky), known aliases from
 `data/aliases.json`, and names already in the graph; people with the same surname but other
 first names stay apart.
@@ -10,7 +10,12 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz
 
-from .lexicon import Lexicon, fold, lexicon, translit_key
+from .facts import Entity, EntityRef, Findings
+from .names import fold, translit_key
+from .rules import Rules, load_rules
+
+SAME_FIRST_NAME = 85  # rapidfuzz ratio of two spellings of one first name ...
+SAME_SURNAME = 88  # ... and of one surname
 
 
 def entity_key(name: str, etype: str) -> str:
@@ -22,10 +27,10 @@ def entity_key(name: str, etype: str) -> str:
 class Resolver:
     """Maps the names documents use to canonical names, remembering what it has seen."""
 
-    def __init__(self, lex: Lexicon | None = None):
-        self.lex = lex or lexicon()
-        self.people: dict[str, str] = {}            # translit key -> canonical person name
-        self.by_surname: dict[str, set[str]] = {}   # folded last word -> canonical full names
+    def __init__(self, rules: Rules | None = None):
+        self.rules = rules or load_rules()
+        self.people: dict[str, str] = {}  # translit key -> canonical person name
+        self.by_surname: dict[str, set[str]] = {}  # folded last word -> canonical full names
         self.others: dict[tuple[str, str], str] = {}  # (type, folded alias) -> canonical
 
     def seed(self, entities) -> None:
@@ -50,12 +55,12 @@ class Resolver:
         if etype == "Person":
             return self._person(name)
         if etype == "Country":
-            return self.lex.country_names.get(fold(name), name)
+            return self.rules.country_names.get(fold(name), name)
         if etype == "Organization":
-            org = self.lex.organization(name)
+            org = self.rules.organization(name)
             if org:
                 return org
-        known = self.lex.entity_aliases.get(fold(name))
+        known = self.rules.entity_aliases.get(fold(name))
         if known and known[1] == etype:
             return known[0]
         found = self.others.get((etype, fold(name)))
@@ -68,7 +73,7 @@ class Resolver:
         key = translit_key(name)
         if not key:  # initials or symbols only: nothing to resolve against
             return name
-        known = self.lex.person_aliases.get(key)
+        known = self.rules.person_aliases.get(key)
         if known:
             self._remember(name, "Person", known)
             return known
@@ -83,8 +88,9 @@ class Resolver:
             return name
         for cand in self.by_surname.get(words[-1], set()) | self._similar_surnames(words[-1]):
             ck = translit_key(cand).split()
-            if len(ck) > 1 and ck[0][:1] == words[0][:1] and (ck[0] == words[0] or fuzz.ratio(ck[0], words[0]) >= 85) \
-                    and fuzz.ratio(ck[-1], words[-1]) >= 88:
+            if len(ck) > 1 and ck[0][:1] == words[0][:1] and (ck[0] == words[0] or fuzz.ratio(ck[0], words[0])
+                                                               >= SAME_FIRST_NAME) \
+                    and fuzz.ratio(ck[-1], words[-1]) >= SAME_SURNAME:
                 self._remember(name, "Person", cand)
                 return cand
         self._remember(name, "Person", name)
@@ -93,39 +99,35 @@ class Resolver:
     def _similar_surnames(self, surname: str) -> set[str]:
         out = set()
         for s, names in self.by_surname.items():
-            if s != surname and s[:2] == surname[:2] and fuzz.ratio(s, surname) >= 88:
+            if s != surname and s[:2] == surname[:2] and fuzz.ratio(s, surname) >= SAME_SURNAME:
                 out |= names
         return out
 
-    def resolve(self, result: dict) -> dict:
-        """A document's `doc._.kg` with every name made canonical (facts deduplicated)."""
+    def resolve(self, found: Findings) -> Findings:
+        """A document's findings with every name made canonical (facts deduplicated)."""
         mapping: dict[tuple[str, str], str] = {}
-        entities: dict[tuple[str, str], dict] = {}
-        for e in result["entities"]:
-            canon = self.canonical(e["name"], e["type"])
-            mapping[(e["name"], e["type"])] = canon
-            merged = entities.setdefault((canon, e["type"]), {"name": canon, "type": e["type"], "aliases": [],
-                                                                "count": 0})
-            merged["count"] += e["count"]
-            for a in [e["name"], *e["aliases"]]:
-                if a != canon and a not in merged["aliases"]:
-                    merged["aliases"].append(a)
+        entities: dict[tuple[str, str], Entity] = {}
+        for e in found.entities:
+            canon = self.canonical(e.name, e.type)
+            mapping[(e.name, e.type)] = canon
+            merged = entities.setdefault((canon, e.type), Entity(canon, e.type))
+            merged.count += e.count
+            for a in [e.name, *e.aliases]:
+                if a != canon and a not in merged.aliases:
+                    merged.aliases.append(a)
         facts, seen = [], set()
-        for f in result["facts"]:
-            f = dict(f)
-            for side in ("subject", "object"):
-                e = f[side]
-                canon = mapping.get((e["name"], e["type"])) or self.canonical(e["name"], e["type"])
-                f[side] = {"name": canon, "type": e["type"]}
-                entities.setdefault((canon, e["type"]), {"name": canon, "type": e["type"], "aliases": [],
-                                                         "count": 1})
-            if f["predicate"] == "MET_WITH" and f["object"]["name"] < f["subject"]["name"]:
-                f["subject"], f["object"] = f["object"], f["subject"]
-            if f["subject"] == f["object"]:
+        for f in found.facts:
+            refs = []
+            for ref in (f.subject, f.object):
+                canon = mapping.get((ref.name, ref.type)) or self.canonical(ref.name, ref.type)
+                refs.append(EntityRef(canon, ref.type))
+                entities.setdefault((canon, ref.type), Entity(canon, ref.type, count=1))
+            f = f.renamed(*refs)
+            if f.subject == f.object:
                 continue
-            k = (f["subject"]["name"], f["predicate"], f["object"]["name"], f["start"])
+            k = (f.subject.name, f.predicate, f.object.name, f.start)
             if k in seen:
                 continue
             seen.add(k)
             facts.append(f)
-        return {"entities": list(entities.values()), "facts": facts}
+        return Findings(list(entities.values()), facts)

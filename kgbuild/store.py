@@ -7,11 +7,11 @@ so writing the same documents again changes nothing.
 
 from __future__ import annotations
 
-import hashlib
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from . import catalog
+from .facts import Entity
 from .graph import Graph
 from .pipeline import Extraction
 from .resolve import entity_key
@@ -70,33 +70,27 @@ class GraphWriter:
 
 def batch_statements(extractions: list[Extraction]) -> list[tuple[str, list[dict]]]:
     """The (statement, rows) pairs that write these extractions, in dependency order."""
-    now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    now = datetime.now(UTC).isoformat(timespec="seconds")
     docs, entities, facts, meetings, attended = [], defaultdict(list), defaultdict(list), [], []
     for x in extractions:
         d = x.document
         docs.append({"doc_id": d.doc_id, "path": d.path, "title": d.title, "url": d.url, "source": d.source,
                      "published": d.published, "chars": len(d.text), "loaded_at": now})
-        seen = {}
-        for e in x.entities:
-            seen[(e["name"], e["type"])] = e
-        for f in x.facts:  # qualifiers such as a meeting place become Place entities
-            if f.get("place"):
-                seen.setdefault((f["place"], "Place"), {"name": f["place"], "type": "Place", "aliases": [],
-                                                        "count": 0})
-        for e in seen.values():
-            entities[e["type"]].append({"key": entity_key(e["name"], e["type"]), "name": e["name"],
-                                        "aliases": sorted(set(e["aliases"])), "doc_id": d.doc_id,
-                                        "count": e["count"]})
+        for e in _with_places(x):
+            entities[e.type].append({"key": entity_key(e.name, e.type), "name": e.name,
+                                     "aliases": sorted(set(e.aliases)), "doc_id": d.doc_id, "count": e.count})
         for f in x.facts:
-            facts[f["predicate"]].append({
-                "subject_key": entity_key(f["subject"]["name"], f["subject"]["type"]),
-                "object_key": entity_key(f["object"]["name"], f["object"]["type"]),
-                "doc_id": d.doc_id, "evidence_key": f"{d.doc_id}:{f['start']}", "sentence": f["sentence"],
-                "rule": f["rule"], "confidence": f["confidence"], "place": f.get("place"),
-                "date": f.get("date"), "status": f.get("status")})
-        m_rows, a_rows = meeting_rows(x)
-        meetings += m_rows
-        attended += a_rows
+            facts[f.predicate].append({
+                "subject_key": entity_key(f.subject.name, f.subject.type),
+                "object_key": entity_key(f.object.name, f.object.type),
+                "doc_id": d.doc_id, "evidence_key": f"{d.doc_id}:{f.start}", "sentence": f.sentence,
+                "rule": f.rule, "confidence": f.confidence, "place": f.place, "date": f.date, "status": f.status})
+        for m in x.meetings:
+            meetings.append({"key": m.key, "name": m.name, "sides": m.sides, "place": m.place,
+                             "place_key": entity_key(m.place, "Place") if m.place else None, "date": m.date,
+                             "status": m.status, "doc_id": d.doc_id, "sentence": m.sentence})
+            attended += [{"meeting_key": m.key, "person_key": entity_key(person, "Person"), "side": side,
+                          "doc_id": d.doc_id} for person, side in m.attendees]
     out = [(catalog.write("document"), docs)]
     out += [(catalog.write("entity", label=label), rows) for label, rows in sorted(entities.items())]
     out += [(catalog.write("fact", rel_type=pred), rows) for pred, rows in sorted(facts.items())]
@@ -106,29 +100,10 @@ def batch_statements(extractions: list[Extraction]) -> list[tuple[str, list[dict
     return out
 
 
-def meeting_rows(x: Extraction) -> tuple[list[dict], list[dict]]:
-    """Group a document's MET_WITH facts into meetings (one per place, date and status)."""
-    side_of = {f["subject"]["name"]: f["object"]["name"] for f in x.facts if f["predicate"] == "REPRESENTS"}
-    groups: dict[tuple, dict] = {}
+def _with_places(x: Extraction) -> list[Entity]:
+    """The document's entities, plus a Place for each meeting place named only as a qualifier."""
+    seen = {(e.name, e.type): e for e in x.entities}
     for f in x.facts:
-        if f["predicate"] != "MET_WITH":
-            continue
-        g = groups.setdefault((f.get("place"), f.get("date"), f.get("status")),
-                              {"people": set(), "sentence": f["sentence"]})
-        g["people"] |= {f["subject"]["name"], f["object"]["name"]}
-    meetings, attended = [], []
-    for (place, when, status), g in groups.items():
-        sides = sorted({side_of[p] for p in g["people"] if p in side_of})
-        basis = sides if len(sides) > 1 else sorted(g["people"])
-        # undated reports of a planned and of a held meeting at one place are not one meeting
-        basis += [place or "", when or status or ""]
-        key = hashlib.sha1("|".join(basis).encode("utf-8")).hexdigest()[:20]
-        label = " – ".join(sides or sorted(g["people"]))
-        name = ", ".join(p for p in (label, place, when) if p)
-        meetings.append({"key": key, "name": name, "sides": sides, "place": place,
-                         "place_key": entity_key(place, "Place") if place else None, "date": when,
-                         "status": status, "doc_id": x.document.doc_id, "sentence": g["sentence"]})
-        for person in sorted(g["people"]):
-            attended.append({"meeting_key": key, "person_key": entity_key(person, "Person"),
-                             "side": side_of.get(person), "doc_id": x.document.doc_id})
-    return meetings, attended
+        if f.place:
+            seen.setdefault((f.place, "Place"), Entity(f.place, "Place"))
+    return list(seen.values())

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 SEEDS = SHARED / "eval" / "seeds"
 EXAMPLES = ROOT / "examples"
+CORPUS = ROOT / "tests" / "data" / "corpus"  # short articles written for the report and store tests
 
 
 def pytest_configure(config):

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kgbuild import catalog
+from kgbuild.predicates import PREDICATES
 
 LINT = Path(__file__).resolve().parent.parent / "tools" / "cypher-lint"
 
@@ -21,7 +22,7 @@ def statements() -> list[dict]:
     out += [{"name": f"write/entity[{label}]", "text": catalog.write("entity", label=label), "params": ["rows"]}
             for label in catalog.LABELS]
     out += [{"name": f"write/fact[{t}]", "text": catalog.write("fact", rel_type=t), "params": ["rows"]}
-            for t in ("MET_WITH", "ENVOY_OF", "REPRESENTS", "ADVISER_OF", "SPOKESPERSON_OF", "MEMBER_OF", "LEADS")]
+            for t in PREDICATES]
     return out
 
 

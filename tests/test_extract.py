@@ -11,12 +11,13 @@ from kgbuild.pipeline import extract
 def facts(text: str, published: str | None = "2025-11-29") -> set[tuple]:
     doc = Document(path="t.txt", text=text, published=published)
     (x,) = list(extract([doc]))
-    return {(f["subject"]["name"], f["predicate"], f["object"]["name"]) for f in x.facts}
+    return {(f.subject.name, f.predicate, f.object.name) for f in x.facts}
 
 
 def fact_rows(text: str, published: str | None = "2025-11-29") -> list[dict]:
+    """The facts as the fact contract prints them."""
     (x,) = list(extract([Document(path="t.txt", text=text, published=published)]))
-    return x.facts
+    return x.contract()
 
 
 def test_possessive_envoy_and_principal_side():
@@ -183,7 +184,7 @@ def test_delegation_head_stands_for_the_delegation():
 
 def test_seat_of_government_is_a_place_or_the_government():
     (x,) = list(extract([Document(path="t.txt", text="Moscow rejected the plan. The envoys met in Moscow.")]))
-    kinds = {(e["name"], e["type"]) for e in x.entities}
+    kinds = {(e.name, e.type) for e in x.entities}
     assert ("Russia", "Country") in kinds and ("Moscow", "Place") in kinds
 
 

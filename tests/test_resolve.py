@@ -1,9 +1,10 @@
 """Names across documents: variants join, different people stay apart."""
 
-from kgbuild.dates import resolve_date
-from kgbuild.lexicon import translit_key
-from kgbuild.resolve import Resolver, entity_key
 from datetime import date
+
+from kgbuild.dates import resolve_date
+from kgbuild.names import translit_key
+from kgbuild.resolve import Resolver, entity_key
 
 
 def test_transliteration_variants_share_a_key():

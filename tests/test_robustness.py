@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from kgbuild import extract as extract_module
 from kgbuild import pipeline
 from kgbuild.documents import Document
+from kgbuild.extract import RelationExtractor
 from kgbuild.loader import load
 from kgbuild.pipeline import extract, pieces
 from kgbuild.resolve import Resolver
@@ -20,7 +20,7 @@ def test_names_that_fold_to_nothing_are_not_people():
     out, problems = run("US envoy J. met Russian President A in Kyiv. Officials said f and Q. attended.",
                         "Minister \".\" met President \"-\" in Kyiv on Monday.")
     assert not problems and len(out) == 2
-    people = {e["name"] for x in out for e in x.entities if e["type"] == "Person"}
+    people = {e.name for x in out for e in x.entities if e.type == "Person"}
     assert not {"J.", "A", "f", "Q."} & people
     assert Resolver().canonical("J.", "Person") == "J."
 
@@ -29,18 +29,18 @@ def test_a_name_longer_than_any_name_is_not_a_person():
     giant = " ".join(["Alexandrovich"] * 2000)
     out, problems = run(f"Foreign Minister {giant} met US envoy Steve Witkoff in Geneva.")
     assert not problems
-    assert all(len(e["name"]) <= 80 for x in out for e in x.entities if e["type"] == "Person")
+    assert all(len(e.name) <= 80 for x in out for e in x.entities if e.type == "Person")
 
 
 def test_a_document_that_fails_is_skipped_and_the_others_are_kept(monkeypatch):
-    real = extract_module.DocumentReader.read
+    real = RelationExtractor.read
 
-    def read(self):
-        if "Ruritania" in self.doc.text:
+    def read(self, doc):
+        if "Ruritania" in doc.text:
             raise RuntimeError("boom")
-        return real(self)
+        return real(self, doc)
 
-    monkeypatch.setattr(extract_module.DocumentReader, "read", read)
+    monkeypatch.setattr(RelationExtractor, "read", read)
     out, problems = run("Czech President Petr Pavel met Slovak President Peter Pellegrini in Prague.",
                         "The Ruritanian envoy Rudolf Rassendyll met the King of Ruritania.",
                         "Irish Taoiseach Micheal Martin met British Prime Minister Keir Starmer in Dublin.")
@@ -50,10 +50,14 @@ def test_a_document_that_fails_is_skipped_and_the_others_are_kept(monkeypatch):
 
 
 def test_load_writes_every_other_document_when_one_fails(monkeypatch, empty_graph, tmp_path):
-    real = extract_module.DocumentReader.read
-    monkeypatch.setattr(extract_module.DocumentReader, "read",
-                        lambda self: (_ for _ in ()).throw(ValueError("bad")) if "Ruritania" in self.doc.text
-                        else real(self))
+    real = RelationExtractor.read
+
+    def read(self, doc):
+        if "Ruritania" in doc.text:
+            raise ValueError("bad")
+        return real(self, doc)
+
+    monkeypatch.setattr(RelationExtractor, "read", read)
     for name, text in (("a.txt", "Czech President Petr Pavel met Slovak President Peter Pellegrini in Prague."),
                        ("b.txt", "The envoy of Ruritania arrived."),
                        ("c.txt", "Irish Taoiseach Micheal Martin met British Prime Minister Keir Starmer.")):
@@ -73,7 +77,7 @@ def test_pieces_cut_at_line_breaks_and_cover_the_text():
     assert all(len(p) <= 1000 for _, p, _ in got) and [last for *_, last in got].count(True) == 1
     assert all(text[o:o + len(p)] == p for o, p, _ in got)
     assert all(p.endswith("\n") for _, p, last in got if not last)
-    assert list(pieces("x" * 2500, 1000))[0][1] == "x" * 1000  # no break at all: a hard cut
+    assert next(iter(pieces("x" * 2500, 1000)))[1] == "x" * 1000  # no break at all: a hard cut
 
 
 def test_long_texts_are_read_in_pieces_with_offsets_into_the_whole(monkeypatch):
@@ -83,6 +87,6 @@ def test_long_texts_are_read_in_pieces_with_offsets_into_the_whole(monkeypatch):
     text = filler + tail
     (x,), problems = run(text)
     assert not problems
-    met = [f for f in x.facts if f["predicate"] == "MET_WITH"]
-    assert met and text[met[0]["start"]:met[0]["end"]].strip() == met[0]["sentence"]
-    assert met[0]["sentence"] == tail
+    met = [f for f in x.facts if f.predicate == "MET_WITH"]
+    assert met and text[met[0].start:met[0].end].strip() == met[0].sentence
+    assert met[0].sentence == tail

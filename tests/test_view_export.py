@@ -6,16 +6,16 @@ import csv
 import json
 import re
 import shutil
-import subprocess
 import struct
+import subprocess
 import zlib
 
 import networkx as nx
 import pytest
 from click.testing import CliRunner
 
-from kgbuild.cli import cli
 from conftest import EXAMPLES
+from kgbuild.cli import cli
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
@@ -39,7 +39,8 @@ def chromium(tmp_path, *args):
 
 def png_colours(path) -> int:
     """How many distinct colours a PNG screenshot holds (enough to tell a drawing from a blank page)."""
-    data = open(path, "rb").read()
+    with open(path, "rb") as f:
+        data = f.read()
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     pos, idat, width = 8, b"", 0
     while pos < len(data):
@@ -110,8 +111,10 @@ def test_export_jsonl_and_csv(loaded, tmp_path):
     assert any(x.get("type") == "ENVOY_OF" and isinstance(x.get("sources"), list) for x in lines)
     folder = tmp_path / "csv"
     assert loaded.invoke(cli, ["export", "--format", "csv", "-o", str(folder)]).exit_code == 0
-    nodes = list(csv.DictReader(open(folder / "nodes.csv", encoding="utf-8")))
-    rels = list(csv.DictReader(open(folder / "relationships.csv", encoding="utf-8")))
+    with open(folder / "nodes.csv", encoding="utf-8") as f:
+        nodes = list(csv.DictReader(f))
+    with open(folder / "relationships.csv", encoding="utf-8") as f:
+        rels = list(csv.DictReader(f))
     ids = {n["id"] for n in nodes}
     assert rels and all(r["source"] in ids and r["target"] in ids for r in rels)
     assert loaded.invoke(cli, ["export", "--format", "csv"]).exit_code == 2

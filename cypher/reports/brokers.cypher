@@ -1,8 +1,8 @@
 // name: brokers
-// description: People who connect otherwise separate sides, ranked by betweenness centrality (computed with networkx) on the graph of people and the sides they act for.
+// description: People who connect otherwise separate sides, ranked by betweenness centrality (computed with networkx) on the graph of people, the sides they act for and their other relations (__FACT_TYPES__: every predicate).
 // compute: brokers
 // param: top int = 10 -- how many people to list
-MATCH (a:Person)-[r:MET_WITH|REPRESENTS|ENVOY_OF|ADVISER_OF|SPOKESPERSON_OF]->(b:Entity)
+MATCH (a:Person)-[r:__FACT_TYPES__]->(b:Entity)
 RETURN a.name AS source,
        b.name AS target,
        [l IN labels(b) WHERE l <> 'Entity'][0] AS target_type,

@@ -1,0 +1,63 @@
+"""One spaCy doc → the entities it names and the facts its sentences state, in six stages.
+
+Each stage is a module of this package; each is built once from the rules in `kgbuild/data/`
+and then called with the document's `Reading` (reading.py declares everything a stage may add):
+
+1. mentions  — PERSON spans → `Mention`s, each with the title written around the name
+2. entities  — surnames and spelling variants → the full name each stands for in this article
+3. roles     — titles and delegation lists → role facts (ENVOY_OF, ADVISER_OF, SPOKESPERSON_OF,
+               LEADS, MEMBER_OF) and the sides each person is said to act for
+4. meetings  — meeting cues → MET_WITH between counterparts, with status, place and date
+5. sides     — one REPRESENTS per person: the best-supported side
+6. entities  — the inventory of every entity the document names (for MENTIONS)
+
+Registered as the spaCy component `kg_relations`, it leaves its `Findings` in `doc._.kg` as
+plain data, so it also runs in `nlp.pipe(n_process=2)` workers.  Names are made canonical
+across documents afterwards, by `kgbuild.resolve`.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..facts import Findings
+from ..rules import Rules, load_rules
+from .entities import Clusters, Inventory
+from .meetings import Meetings
+from .mentions import Mentions
+from .reading import Reading
+from .roles import Roles
+from .sides import Sides
+
+STAGES = (Mentions, Clusters, Roles, Meetings, Sides, Inventory)
+
+if not Doc.has_extension("kg"):
+    Doc.set_extension("kg", default=None)
+
+
+@Language.factory("kg_relations")
+def make_relation_extractor(nlp: Language, name: str):
+    return RelationExtractor(load_rules())
+
+
+class RelationExtractor:
+    """spaCy component: `doc._.kg` = the document's `Findings` as a dict (or the error that stopped it)."""
+
+    def __init__(self, rules: Rules):
+        self.stages = [stage(rules) for stage in STAGES]
+
+    def __call__(self, doc: Doc) -> Doc:
+        if doc._.kg is not None and doc._.kg.get("error"):
+            return doc  # an earlier component failed on this document
+        try:
+            doc._.kg = self.read(doc).to_dict()
+        except Exception as e:  # one bad document must not stop a whole stream of them
+            doc._.kg = Findings(error=f"{type(e).__name__}: {e}").to_dict()
+        return doc
+
+    def read(self, doc: Doc) -> Findings:
+        r = Reading.of(doc)
+        for stage in self.stages:
+            stage(r)
+        return Findings(entities=r.entities, facts=r.facts)

@@ -1,0 +1,129 @@
+"""What the stages know about one document as they read it: one `Reading`, built up stage by stage.
+
+Every field is declared here, so a reader sees in one place what each stage may add:
+`mentions` (stage 1), their `entity` names (2), `sides`, `heads` and `lists` (3), and `facts`
+(3, 4, 5), and `entities` (6).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from ..facts import Entity, EntityRef, Fact
+from ..rules import Rules
+
+
+@dataclass
+class Actor:
+    """A principal or side named in a title: a person mention, or a country/organisation name."""
+
+    type: str  # Person | Country | Organization | Pronoun
+    name: str
+    mention: Mention | None = None  # the person Mention, for people
+
+
+@dataclass
+class Title:
+    """What the words around a name say: role kinds, side, principal, delegation led."""
+
+    kinds: list[str] = field(default_factory=list)  # role kinds, strongest first
+    words: list[str] = field(default_factory=list)  # the role words as written
+    country: str | None = None  # country named as the person's side
+    org: str | None = None  # organisation the role is in
+    principal: Actor | None = None  # whose envoy / adviser / spokesperson
+    leads: str | None = None  # "head of the Ukrainian delegation" -> Ukraine
+    source: str = ""  # which reading found it: title, apposition, name_of_country
+    plural: bool = False  # "presidents Nixon, Reagan and Clinton"
+    object_of_role: bool = False  # the name is someone else's principal
+    role_tokens: set[int] = field(default_factory=set)  # token indices inside matched role words
+    start: int | None = None  # first token of a title written before the name
+    other_body: bool = False  # the title names a party, company, union ...
+
+    def merge(self, other: Title, strength: tuple[str, ...]) -> None:
+        """Add what `other` says; kinds stay ordered strongest first (`strength`)."""
+        for k in other.kinds:
+            if k not in self.kinds:
+                self.kinds.append(k)
+        self.kinds.sort(key=strength.index)
+        self.words += [w for w in other.words if w not in self.words]
+        self.country = self.country or other.country
+        self.org = self.org or other.org
+        self.principal = self.principal or other.principal
+        self.leads = self.leads or other.leads
+        self.source = self.source or other.source
+        self.object_of_role = self.object_of_role or other.object_of_role
+        self.plural = self.plural or other.plural
+        self.start = self.start if self.start is not None else other.start
+        self.other_body = self.other_body or other.other_body
+
+
+@dataclass
+class Mention:
+    """One place a person is named."""
+
+    span: Span
+    name: str  # as written
+    sent: int  # sentence index
+    title: Title = field(default_factory=Title)
+    entity: str = ""  # the name it stands for in this document
+
+
+@dataclass
+class Side:
+    """A country a person acts for, how sure, and which rule said so."""
+
+    country: str
+    confidence: float
+    rule: str
+
+
+@dataclass
+class DelegationList:
+    """'The US side included A, B and C': one side's people at a meeting."""
+
+    sent: int
+    country: str
+    members: list[Mention]
+
+
+@dataclass
+class Reading:
+    doc: Doc
+    sents: list[Span]
+    sent_of: dict[int, int]  # token index -> sentence index
+    mentions: list[Mention] = field(default_factory=list)
+    person_at: dict[int, Mention] = field(default_factory=dict)  # token index -> mention covering it
+    sides: dict[str, list[Side]] = field(default_factory=lambda: defaultdict(list))  # entity -> sides
+    heads: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))  # country -> heads
+    lists: list[DelegationList] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, doc: Doc) -> Reading:
+        sents = list(doc.sents)
+        sent_of = {t.i: k for k, s in enumerate(sents) for t in s}
+        return cls(doc=doc, sents=sents, sent_of=sent_of)
+
+    def fact(self, subject: tuple[str, str], predicate: str, obj: tuple[str, str], sent: int, confidence: float,
+             rule: str, last_sent: int | None = None, **qualifiers) -> None:
+        """Record a fact stated by sentence `sent` (through `last_sent`); none of a thing with itself."""
+        if subject == obj:
+            return
+        first, end = self.sents[sent], self.sents[last_sent if last_sent is not None else sent]
+        self.facts.append(Fact(
+            subject=EntityRef(*subject), predicate=predicate, object=EntityRef(*obj),
+            sentence=self.doc.text[first.start_char:end.end_char].strip(), start=first.start_char,
+            end=end.end_char, confidence=round(confidence, 2), rule=rule, **qualifiers))
+
+    def best_side(self, entity: str) -> Side | None:
+        sides = self.sides.get(entity)
+        return max(sides, key=lambda s: s.confidence) if sides else None
+
+    def country_of(self, m: Mention, rules: Rules) -> str | None:
+        """The side a person acts for in this document, else the one the knowledge files give."""
+        best = self.best_side(m.entity)
+        return best.country if best else rules.known_country(m.entity)
