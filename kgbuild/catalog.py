@@ -52,8 +52,9 @@ class Param:
                     return False
                 raise ValueError(raw)
         except ValueError:
-            raise ReportError(f"parameter {self.name!r} must be {_article(self.type)} {self.type}, "
-                              f"not {raw!r}") from None
+            raise ReportError(
+                f"parameter {self.name!r} must be {_article(self.type)} {self.type}, not {raw!r}"
+            ) from None
         return raw
 
     def describe(self) -> str:
@@ -107,8 +108,13 @@ def parse(source: str, fallback_name: str = "") -> Query:
         else:
             body.append(line)
     text = "\n".join(body).strip().rstrip(";").strip()
-    return Query(name=meta.get("name", fallback_name), description=meta.get("description", ""),
-                 text=text, params=tuple(params), compute=meta.get("compute"))
+    return Query(
+        name=meta.get("name", fallback_name),
+        description=meta.get("description", ""),
+        text=text,
+        params=tuple(params),
+        compute=meta.get("compute"),
+    )
 
 
 def _param(spec: str, where: str) -> Param:
@@ -164,8 +170,7 @@ def reports() -> dict[str, Query]:
 def report(name: str) -> Query:
     found = reports().get(name)
     if found is None:
-        raise ReportError(f"no report named {name!r}; `kgbuild report` lists them "
-                          f"({', '.join(reports())})")
+        raise ReportError(f"no report named {name!r}; `kgbuild report` lists them ({', '.join(reports())})")
     return found
 
 
@@ -210,6 +215,5 @@ def all_statements() -> list[tuple[str, Query]]:
     out = [(f"reports/{q.name}", q) for q in reports().values()]
     out += [(f"write/{q.name}", q) for q in writes().values()]
     out += [(f"internal/{q.name}", q) for q in _load("internal").values()]
-    out += [(f"schema#{i}", Query(name=f"schema{i}", description="", text=s))
-            for i, s in enumerate(schema())]
+    out += [(f"schema#{i}", Query(name=f"schema{i}", description="", text=s)) for i, s in enumerate(schema())]
     return out

@@ -67,6 +67,7 @@ def cli(ctx, uri, username, password, database):
 
 # -- load / extract --------------------------------------------------------------------------------
 
+
 def _article_count(item) -> int:
     """How many articles a file holds (lines of a .jsonl file), for the progress bar."""
     if not isinstance(item, Path):
@@ -83,10 +84,15 @@ def _article_count(item) -> int:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--force", is_flag=True, help="Extract and write documents already in the graph again.")
-@click.option("--published", callback=_published, metavar="YYYY-MM-DD",
-              help="Publication date for every article (resolves 'Saturday', 'December 1').")
-@click.option("--processes", "-j", type=click.IntRange(1, 8), default=1, show_default=True,
-              help="spaCy worker processes.")
+@click.option(
+    "--published",
+    callback=_published,
+    metavar="YYYY-MM-DD",
+    help="Publication date for every article (resolves 'Saturday', 'December 1').",
+)
+@click.option(
+    "--processes", "-j", type=click.IntRange(1, 8), default=1, show_default=True, help="spaCy worker processes."
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.pass_obj
 def load(settings: Settings, paths, force, published, processes, quiet):
@@ -101,12 +107,21 @@ def load(settings: Settings, paths, force, published, processes, quiet):
 
     expected = sum(_article_count(p) for p in expand(paths))
     show = not quiet and sys.stderr.isatty()
-    with open_graph(settings) as graph, click.progressbar(length=max(1, expected), label="Loading", file=sys.stderr,
-                           hidden=not show, show_pos=True) as bar:
-        summary = run_load(list(paths), graph, force=force, published=published,
-                           on_problem=lambda p: click.echo(f"\nwarning: {p.reason}", err=True),
-                           on_progress=lambda n: bar.update(min(n, bar.length - bar.pos)),
-                           n_process=processes)
+    with (
+        open_graph(settings) as graph,
+        click.progressbar(
+            length=max(1, expected), label="Loading", file=sys.stderr, hidden=not show, show_pos=True
+        ) as bar,
+    ):
+        summary = run_load(
+            list(paths),
+            graph,
+            force=force,
+            published=published,
+            on_problem=lambda p: click.echo(f"\nwarning: {p.reason}", err=True),
+            on_progress=lambda n: bar.update(min(n, bar.length - bar.pos)),
+            n_process=processes,
+        )
     click.echo(summary.line())
     if summary.read == 0:
         raise SystemExit(1)
@@ -114,11 +129,9 @@ def load(settings: Settings, paths, force, published, processes, quiet):
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
-@click.option("--published", callback=_published, metavar="YYYY-MM-DD",
-              help="Publication date for every article.")
+@click.option("--published", callback=_published, metavar="YYYY-MM-DD", help="Publication date for every article.")
 @click.option("--processes", "-j", type=click.IntRange(1, 8), default=1, show_default=True)
 def extract(paths, fmt, output, published, processes):
     """Extract facts without a database: one fact a line (the fact contract), CSV or a table."""
@@ -135,10 +148,19 @@ def extract(paths, fmt, output, published, processes):
                 if fmt == "jsonl":
                     out.write(json.dumps(f, ensure_ascii=False) + "\n")
                 else:
-                    rows.append({"doc": f["doc"], "subject": f["subject"]["name"], "predicate": f["predicate"],
-                                 "object": f["object"]["name"], "confidence": f["confidence"],
-                                 "status": f.get("status"), "place": f.get("place"), "date": f.get("date"),
-                                 "sentence": f["sentence"]})
+                    rows.append(
+                        {
+                            "doc": f["doc"],
+                            "subject": f["subject"]["name"],
+                            "predicate": f["predicate"],
+                            "object": f["object"]["name"],
+                            "confidence": f["confidence"],
+                            "status": f.get("status"),
+                            "place": f.get("place"),
+                            "date": f.get("date"),
+                            "sentence": f["sentence"],
+                        }
+                    )
         if fmt != "jsonl":
             out.write(render(rows, fmt) + "\n")
     if documents == 0:
@@ -146,6 +168,7 @@ def extract(paths, fmt, output, published, processes):
 
 
 # -- reports and queries -----------------------------------------------------------------------------
+
 
 def _print_rows(rows: list[dict], fmt: str, limit: int | None):
     if limit is not None:
@@ -204,22 +227,37 @@ def query(settings: Settings, cypher, file, params, fmt, limit):
 @cli.command("eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.argument("paths", nargs=-1)
-@click.option("--aliases", type=click.Path(exists=True, dir_okay=False),
-              help="Canonical name -> other names (JSON); default: aliases.json beside GOLD.")
-@click.option("--country-only", is_flag=True,
-              help="Score REPRESENTS/ENVOY_OF only where the object is a country or place.")
+@click.option(
+    "--aliases",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Canonical name -> other names (JSON); default: aliases.json beside GOLD.",
+)
+@click.option(
+    "--country-only", is_flag=True, help="Score REPRESENTS/ENVOY_OF only where the object is a country or place."
+)
 @click.option("--show", is_flag=True, help="List missed and wrong facts.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
-@click.option("--system", type=click.Path(exists=True, dir_okay=False),
-              help="Score this facts file instead of extracting the articles.")
+@click.option(
+    "--system",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Score this facts file instead of extracting the articles.",
+)
 @click.option("--calibration", is_flag=True, help="Also show precision of core facts by confidence band.")
-@click.option("--partial-names", is_flag=True,
-              help="Also match a name to the one gold name of its document that shares its words.")
+@click.option(
+    "--partial-names",
+    is_flag=True,
+    help="Also match a name to the one gold name of its document that shares its words.",
+)
 @click.option("--summary", metavar="NAME", help="Print one line (NAME: CORE and core predicates' P, R, F1).")
-@click.option("--fail-under", type=click.FloatRange(0, 1), metavar="F1",
-              help="Exit 1 when the CORE F1 is below this (a quality gate).")
-def evaluate(gold, paths, aliases, country_only, show, as_json, system, calibration, partial_names, summary,
-             fail_under):
+@click.option(
+    "--fail-under",
+    type=click.FloatRange(0, 1),
+    metavar="F1",
+    help="Exit 1 when the CORE F1 is below this (a quality gate).",
+)
+def evaluate(
+    gold, paths, aliases, country_only, show, as_json, system, calibration, partial_names, summary, fail_under
+):
     """Extract the articles GOLD names and score the facts: precision, recall and F1 per predicate.
 
     The articles are looked up beside GOLD, or among PATHS.
@@ -269,11 +307,18 @@ def evaluate(gold, paths, aliases, country_only, show, as_json, system, calibrat
 
 
 @cli.command()
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default="graph.html",
-              show_default=True, help="The HTML file to write.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(dir_okay=False, writable=True),
+    default="graph.html",
+    show_default=True,
+    help="The HTML file to write.",
+)
 @click.option("--person", help="Only this person's neighbourhood (full name or any alias).")
-@click.option("--depth", type=click.IntRange(1, 6), default=2, show_default=True,
-              help="Steps from --person to include.")
+@click.option(
+    "--depth", type=click.IntRange(1, 6), default=2, show_default=True, help="Steps from --person to include."
+)
 @click.option("--documents", is_flag=True, help="Include Document nodes and their MENTIONS/REPORTS edges.")
 @click.option("--isolated", is_flag=True, help="Keep nodes with no relationships (places only mentioned).")
 @click.pass_obj
@@ -289,8 +334,9 @@ def view(settings: Settings, output, person, depth, documents, isolated):
     if person:
         node = find(g, person, "Person") or find(g, person)
         if node is None:
-            raise click.ClickException(f"no one named {person!r} in the graph; "
-                                       "`kgbuild report representatives` lists the people")
+            raise click.ClickException(
+                f"no one named {person!r} in the graph; `kgbuild report representatives` lists the people"
+            )
         g = neighbourhood(g, node, depth)
         title = f"{g.nodes[node].get('name')} and {depth}-step neighbourhood"
     if not isolated:
@@ -303,8 +349,12 @@ def view(settings: Settings, output, person, depth, documents, isolated):
 
 @cli.command("export")
 @click.option("--format", "fmt", type=click.Choice(["graphml", "gexf", "jsonl", "csv"]), required=True)
-@click.option("--output", "-o", type=click.Path(writable=True),
-              help="File to write (a folder for csv: nodes.csv and relationships.csv); default stdout.")
+@click.option(
+    "--output",
+    "-o",
+    type=click.Path(writable=True),
+    help="File to write (a folder for csv: nodes.csv and relationships.csv); default stdout.",
+)
 @click.option("--documents", is_flag=True, help="Include Document nodes and their MENTIONS/REPORTS edges.")
 @click.pass_obj
 def export_graph(settings: Settings, fmt, output, documents):
@@ -330,6 +380,7 @@ def export_graph(settings: Settings, fmt, output, documents):
 
 # -- the embedded server -------------------------------------------------------------------------------
 
+
 @cli.group()
 def db():
     """Start, stop, inspect or empty the graph (the embedded server, or Neo4j at NEO4J_URI)."""
@@ -337,8 +388,10 @@ def db():
 
 def _server(settings: Settings) -> EmbeddedServer:
     if not settings.embedded:
-        raise click.ClickException(f"NEO4J_URI is set ({settings.uri}): kgbuild does not manage that server; "
-                                   "unset NEO4J_URI to use the embedded graph")
+        raise click.ClickException(
+            f"NEO4J_URI is set ({settings.uri}): kgbuild does not manage that server; "
+            "unset NEO4J_URI to use the embedded graph"
+        )
     return EmbeddedServer(settings.home)
 
 
@@ -365,10 +418,13 @@ def status(settings: Settings):
     """Where the graph is, and what to type into Neo4j Browser to connect to it."""
     style = resources.files("kgbuild.data").joinpath("kgbuild.grass")
     if not settings.embedded:
-        click.echo(f"graph: {settings.uri} (database {settings.database or 'neo4j'}, "
-                   f"user {settings.username or 'neo4j'}; kgbuild does not manage this server)")
-        click.echo("Neo4j Browser: http://localhost:7474 for docker/compose.yaml; connect with the same URL, "
-                   "user and password")
+        click.echo(
+            f"graph: {settings.uri} (database {settings.database or 'neo4j'}, "
+            f"user {settings.username or 'neo4j'}; kgbuild does not manage this server)"
+        )
+        click.echo(
+            "Neo4j Browser: http://localhost:7474 for docker/compose.yaml; connect with the same URL, user and password"
+        )
         click.echo(f"Style: drag {style} onto Browser (or :style, then drop the file)")
         return
     server = EmbeddedServer(settings.home)

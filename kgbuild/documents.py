@@ -64,6 +64,7 @@ def document_id(text: str) -> str:
 
 # -- where the files are -------------------------------------------------------------------------
 
+
 def expand(paths: Iterable[str]) -> Iterator[Path | str | Problem]:
     """Paths, folders (recursive), globs and `-` → the files to read, in a stable order."""
     for raw in paths:
@@ -72,8 +73,13 @@ def expand(paths: Iterable[str]) -> Iterator[Path | str | Problem]:
             continue
         p = Path(raw).expanduser()
         if p.is_dir():
-            found = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUFFIXES
-                           and not any(part.startswith(".") for part in f.relative_to(p).parts))
+            found = sorted(
+                f
+                for f in p.rglob("*")
+                if f.is_file()
+                and f.suffix.lower() in SUFFIXES
+                and not any(part.startswith(".") for part in f.relative_to(p).parts)
+            )
             if not found:
                 yield Problem(raw, f"no .txt, .md, .html or .jsonl files in folder {raw}")
             yield from found
@@ -88,8 +94,7 @@ def expand(paths: Iterable[str]) -> Iterator[Path | str | Problem]:
             yield Problem(raw, f"no such file or folder: {raw}")
 
 
-def read_documents(paths: Iterable[str], published: str | None = None,
-                   stdin=None) -> Iterator[Document | Problem]:
+def read_documents(paths: Iterable[str], published: str | None = None, stdin=None) -> Iterator[Document | Problem]:
     """Every article under `paths`, or a Problem for each input that could not be read."""
     for item in expand(paths):
         if isinstance(item, Problem):
@@ -102,8 +107,9 @@ def read_documents(paths: Iterable[str], published: str | None = None,
         suffix = item.suffix.lower()
         kind = "html" if suffix in HTML_SUFFIXES else "jsonl" if suffix in JSONL_SUFFIXES else "text"
         if suffix not in SUFFIXES:
-            yield Problem(str(item), f"{item}: unsupported file type {suffix or '(none)'}; "
-                                     "use .txt, .md, .html or .jsonl")
+            yield Problem(
+                str(item), f"{item}: unsupported file type {suffix or '(none)'}; use .txt, .md, .html or .jsonl"
+            )
             continue
         try:
             data = item.read_bytes()
@@ -129,8 +135,9 @@ def _from_bytes(path: str, data: bytes, kind: str, published: str | None) -> Ite
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        yield Problem(path, f"{path} is not UTF-8 text (byte {e.start}); convert it, e.g. "
-                            f"iconv -f WINDOWS-1252 -t UTF-8")
+        yield Problem(
+            path, f"{path} is not UTF-8 text (byte {e.start}); convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8"
+        )
         return
     if kind == "jsonl":
         yield from _from_jsonl(path, text, published)
@@ -148,7 +155,7 @@ def _from_jsonl(path: str, text: str, published: str | None) -> Iterator[Documen
     except json.JSONDecodeError:
         head = None
     if isinstance(head, dict) and "text" not in head:
-        yield Problem(path, f"{path} is JSON lines without a \"text\" field: not an articles file; skipped")
+        yield Problem(path, f'{path} is JSON lines without a "text" field: not an articles file; skipped')
         return
     for n, line in enumerate(text.splitlines(), 1):
         if not line.strip():
@@ -160,7 +167,7 @@ def _from_jsonl(path: str, text: str, published: str | None) -> Iterator[Documen
             yield Problem(where, f"{where}: not valid JSON ({e.msg}); fix or remove the line")
             continue
         if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
-            yield Problem(where, f"{where}: needs a non-empty \"text\" field")
+            yield Problem(where, f'{where}: needs a non-empty "text" field')
             continue
         raw = row["text"]
         doc = from_html(where, raw) if _sniff(raw.encode()) == "html" else from_text(where, raw)
@@ -169,7 +176,7 @@ def _from_jsonl(path: str, text: str, published: str | None) -> Iterator[Documen
         doc.source = _str(row.get("source")) or doc.source
         doc.published = published or iso_date(_str(row.get("published"))) or doc.published
         if not doc.text.strip():
-            yield Problem(where, f"{where}: \"text\" holds no article text")
+            yield Problem(where, f'{where}: "text" holds no article text')
             continue
         yield doc
 
@@ -179,6 +186,7 @@ def _str(value) -> str | None:
 
 
 # -- cleaning ------------------------------------------------------------------------------------
+
 
 @cache
 def _clutter():
@@ -234,17 +242,23 @@ def from_html(path: str, markup: str) -> Document:
     """An HTML page: main text and metadata (title, date from meta tags or JSON-LD) by trafilatura."""
     import trafilatura
 
-    extracted = trafilatura.bare_extraction(markup, with_metadata=True, include_comments=False,
-                                            include_tables=False, favor_precision=True)
+    extracted = trafilatura.bare_extraction(
+        markup, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
+    )
     meta = extracted.as_dict() if hasattr(extracted, "as_dict") else (extracted or {})
     body = meta.get("text") or ""
     lines, dateline = clean_lines(body.splitlines())
     title = meta.get("title") or _title_of(lines)
     if title and (not lines or lines[0] != title):
         lines.insert(0, title)
-    return Document(path=path, text="\n".join(lines), title=title,
-                    published=iso_date(meta.get("date")) or dateline,
-                    url=meta.get("url"), source=meta.get("sitename") or meta.get("hostname"))
+    return Document(
+        path=path,
+        text="\n".join(lines),
+        title=title,
+        published=iso_date(meta.get("date")) or dateline,
+        url=meta.get("url"),
+        source=meta.get("sitename") or meta.get("hostname"),
+    )
 
 
 def iso_date(value: str | None) -> str | None:

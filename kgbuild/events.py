@@ -44,6 +44,7 @@ def meetings(facts: list[Fact]) -> list[Meeting]:
         key = hashlib.sha1("|".join(basis).encode("utf-8")).hexdigest()[:20]
         label = " – ".join(sides or sorted(people))
         name = ", ".join(p for p in (label, place, when) if p)
-        out.append(Meeting(key, name, sides, place, when, status, sentence,
-                           [(p, side_of.get(p)) for p in sorted(people)]))
+        out.append(
+            Meeting(key, name, sides, place, when, status, sentence, [(p, side_of.get(p)) for p in sorted(people)])
+        )
     return out

@@ -70,16 +70,27 @@ class Findings:
 
     @classmethod
     def from_dict(cls, data: dict) -> Findings:
-        facts = [Fact(**{**f, "subject": EntityRef(**f["subject"]), "object": EntityRef(**f["object"])})
-                 for f in data.get("facts", [])]
+        facts = [
+            Fact(**{**f, "subject": EntityRef(**f["subject"]), "object": EntityRef(**f["object"])})
+            for f in data.get("facts", [])
+        ]
         return cls([Entity(**e) for e in data.get("entities", [])], facts, data.get("error"))
 
 
 def contract(doc_path: str, doc_id: str, fact: Fact) -> dict:
     """A fact as `kgbuild extract --format jsonl` prints it (see DESIGN.md)."""
-    out = {"doc": doc_path, "doc_id": doc_id, "subject": asdict(fact.subject), "predicate": fact.predicate,
-           "object": asdict(fact.object), "sentence": fact.sentence, "start": fact.start, "end": fact.end,
-           "confidence": fact.confidence, "rule": fact.rule}
+    out = {
+        "doc": doc_path,
+        "doc_id": doc_id,
+        "subject": asdict(fact.subject),
+        "predicate": fact.predicate,
+        "object": asdict(fact.object),
+        "sentence": fact.sentence,
+        "start": fact.start,
+        "end": fact.end,
+        "confidence": fact.confidence,
+        "rule": fact.rule,
+    }
     if predicate(fact.predicate).qualified:
         out["place"] = fact.place
         out["date"] = fact.date

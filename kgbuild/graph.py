@@ -74,8 +74,10 @@ def _short(e: Exception) -> str:
 
 
 def _auth_message(uri: str) -> str:
-    return (f"the graph at {uri} refused the user name or password; "
-            "set NEO4J_USERNAME and NEO4J_PASSWORD (flags, environment or .env)")
+    return (
+        f"the graph at {uri} refused the user name or password; "
+        "set NEO4J_USERNAME and NEO4J_PASSWORD (flags, environment or .env)"
+    )
 
 
 @contextlib.contextmanager
@@ -92,11 +94,11 @@ def open_graph(settings: Settings, start: bool = True) -> Iterator[Graph]:
         auth = (settings.username or "neo4j", settings.password or "")
         database = settings.database or DEFAULT_DATABASE
     try:
-        driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=10,
-                                      notifications_min_severity="OFF")
+        driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=10, notifications_min_severity="OFF")
     except ValueError as e:
-        raise GraphUnavailable(f"NEO4J_URI {uri!r} is not a graph address ({_short(e)}); "
-                               "use e.g. bolt://localhost:7687") from e
+        raise GraphUnavailable(
+            f"NEO4J_URI {uri!r} is not a graph address ({_short(e)}); use e.g. bolt://localhost:7687"
+        ) from e
     graph = Graph(driver=driver, database=database, uri=uri)
     try:
         _verify(graph, settings)
@@ -113,17 +115,21 @@ def _verify(graph: Graph, settings: Settings) -> None:
         if settings.embedded:
             raise GraphUnavailable(
                 f"the embedded graph refused the password in {settings.home / 'password'}; "
-                "restore that file, or remove the folder to start afresh") from e
+                "restore that file, or remove the folder to start afresh"
+            ) from e
         raise GraphUnavailable(_auth_message(graph.uri)) from e
     except (ServiceUnavailable, SessionExpired, OSError) as e:
         if settings.embedded:
-            raise GraphUnavailable(f"cannot reach the embedded graph at {graph.uri}; "
-                                   "run `kgbuild db stop` then `kgbuild db start`") from e
+            raise GraphUnavailable(
+                f"cannot reach the embedded graph at {graph.uri}; run `kgbuild db stop` then `kgbuild db start`"
+            ) from e
         raise GraphUnavailable(
             f"cannot reach the graph at {graph.uri}; start Neo4j "
-            "(docker compose -f docker/compose.yaml up -d) or fix NEO4J_URI") from e
+            "(docker compose -f docker/compose.yaml up -d) or fix NEO4J_URI"
+        ) from e
     except ClientError as e:
         if "database" in str(e).lower():
-            raise GraphUnavailable(f"the graph at {graph.uri} has no database {graph.database!r}; "
-                                   "set NEO4J_DATABASE to one that exists") from e
+            raise GraphUnavailable(
+                f"the graph at {graph.uri} has no database {graph.database!r}; set NEO4J_DATABASE to one that exists"
+            ) from e
         raise GraphUnavailable(f"the graph at {graph.uri} refused the connection: {_short(e)}") from e

@@ -30,11 +30,13 @@ class Summary:
     seconds: float = 0.0
 
     def line(self) -> str:
-        return (f"documents: {self.read} read, {self.written} loaded, {self.skipped} skipped, "
-                f"{self.failed} failed; {self.entities} entities, {self.facts} facts; graph now "
-                f"{self.nodes_after} nodes (+{self.nodes_after - self.nodes_before}), "
-                f"{self.relationships_after} relationships "
-                f"(+{self.relationships_after - self.relationships_before}); {self.seconds:.1f} s")
+        return (
+            f"documents: {self.read} read, {self.written} loaded, {self.skipped} skipped, "
+            f"{self.failed} failed; {self.entities} entities, {self.facts} facts; graph now "
+            f"{self.nodes_after} nodes (+{self.nodes_after - self.nodes_before}), "
+            f"{self.relationships_after} relationships "
+            f"(+{self.relationships_after - self.relationships_before}); {self.seconds:.1f} s"
+        )
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -48,9 +50,15 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def load(paths: list[str], graph: Graph, force: bool = False, published: str | None = None,
-         on_problem: Callable[[Problem], None] = lambda p: None,
-         on_progress: Callable[[int], None] = lambda n: None, n_process: int = 1) -> Summary:
+def load(
+    paths: list[str],
+    graph: Graph,
+    force: bool = False,
+    published: str | None = None,
+    on_problem: Callable[[Problem], None] = lambda p: None,
+    on_progress: Callable[[int], None] = lambda n: None,
+    n_process: int = 1,
+) -> Summary:
     """Read, extract and write every article under `paths`; returns the summary."""
     started = time.monotonic()
     summary = Summary()
@@ -100,14 +108,19 @@ def load(paths: list[str], graph: Graph, force: bool = False, published: str | N
     return summary
 
 
-def extract_only(paths: list[str], published: str | None = None,
-                 on_problem: Callable[[Problem], None] = lambda p: None,
-                 n_process: int = 1) -> Iterator[Extraction]:
+def extract_only(
+    paths: list[str],
+    published: str | None = None,
+    on_problem: Callable[[Problem], None] = lambda p: None,
+    n_process: int = 1,
+) -> Iterator[Extraction]:
     """The same extraction as `load`, with no database (for `kgbuild extract`)."""
+
     def documents() -> Iterator[Document]:
         for item in read_documents(paths, published=published):
             if isinstance(item, Problem):
                 on_problem(item)
             else:
                 yield item
+
     yield from extract(documents(), Resolver(), n_process=n_process, on_problem=on_problem)

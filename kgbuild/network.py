@@ -78,14 +78,19 @@ def export(g: nx.MultiDiGraph, fmt: str, out) -> None:
         for n, d in g.nodes(data=True):
             out.write(json.dumps({"kind": "node", "id": n, **d}, ensure_ascii=False, default=str) + "\n")
         for a, b, d in g.edges(data=True):
-            out.write(json.dumps({"kind": "relationship", "source": a, "target": b, **d}, ensure_ascii=False,
-                                 default=str) + "\n")
+            out.write(
+                json.dumps({"kind": "relationship", "source": a, "target": b, **d}, ensure_ascii=False, default=str)
+                + "\n"
+            )
     elif fmt == "csv":
         folder = Path(out)
         folder.mkdir(parents=True, exist_ok=True)
         _csv(folder / "nodes.csv", ["id", "label", "name"], ({"id": n, **d} for n, d in g.nodes(data=True)))
-        _csv(folder / "relationships.csv", ["source", "target", "type"],
-             ({"source": a, "target": b, **d} for a, b, d in g.edges(data=True)))
+        _csv(
+            folder / "relationships.csv",
+            ["source", "target", "type"],
+            ({"source": a, "target": b, **d} for a, b, d in g.edges(data=True)),
+        )
     else:
         raise ValueError(fmt)
 

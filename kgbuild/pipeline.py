@@ -43,32 +43,48 @@ def _warn(problem: Problem) -> None:
     log.warning(problem.reason)
 
 
-def extract(documents: Iterable[Document], resolver: Resolver | None = None, n_process: int = 1,
-            batch_size: int = BATCH_SIZE, model: str | None = None,
-            on_problem: Callable[[Problem], None] = _warn) -> Iterator[Extraction]:
+def extract(
+    documents: Iterable[Document],
+    resolver: Resolver | None = None,
+    n_process: int = 1,
+    batch_size: int = BATCH_SIZE,
+    model: str | None = None,
+    on_problem: Callable[[Problem], None] = _warn,
+) -> Iterator[Extraction]:
     """Stream `Extraction`s; memory stays flat however many documents come in."""
     nlp = load_pipeline(model)
     resolver = resolver or Resolver()
-    stream = ((text, (document, offset, last)) for document in documents
-              for offset, text, last in pieces(document.text, PIECE_CHARS))
+    stream = (
+        (text, (document, offset, last))
+        for document in documents
+        for offset, text, last in pieces(document.text, PIECE_CHARS)
+    )
     parts: list[Findings] = []
-    for doc, (document, offset, last) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size,
-                                                  n_process=n_process):
+    for doc, (document, offset, last) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
         parts.append(_shifted(doc._.kg, offset))
         if not last:
             continue
         found, parts = _joined(parts), []
         if found.error:
-            on_problem(Problem(document.path, f"{document.path}: extraction failed ({found.error}); "
-                                              "skipped, please report it with this file"))
+            on_problem(
+                Problem(
+                    document.path,
+                    f"{document.path}: extraction failed ({found.error}); skipped, please report it with this file",
+                )
+            )
             continue
         try:
             found = resolver.resolve(found)
             date_facts(found.facts, document.published_date)
             x = Extraction(document, found.entities, found.facts, meetings(found.facts))
         except Exception as e:
-            on_problem(Problem(document.path, f"{document.path}: resolving names or dates failed "
-                                              f"({type(e).__name__}: {e}); skipped, please report it"))
+            on_problem(
+                Problem(
+                    document.path,
+                    f"{document.path}: resolving names or dates failed "
+                    f"({type(e).__name__}: {e}); skipped, please report it",
+                )
+            )
             continue
         yield x
 

@@ -35,19 +35,38 @@ SIDES = ("Country", "Organization")
 PREDICATES: dict[str, Predicate] = {
     p.name: p
     for p in (
-        Predicate("MET_WITH", PERSON, PERSON, "the two met or held talks as counterparts",
-                  symmetric=True, qualified=True, meeting=True, core=True, colour="#EDC948"),
-        Predicate("ENVOY_OF", PERSON, ("Person", "Country", "Organization"),
-                  "the person is the envoy of that person or state", core=True, colour="#59A14F"),
+        Predicate(
+            "MET_WITH",
+            PERSON,
+            PERSON,
+            "the two met or held talks as counterparts",
+            symmetric=True,
+            qualified=True,
+            meeting=True,
+            core=True,
+            colour="#EDC948",
+        ),
+        Predicate(
+            "ENVOY_OF",
+            PERSON,
+            ("Person", "Country", "Organization"),
+            "the person is the envoy of that person or state",
+            core=True,
+            colour="#59A14F",
+        ),
         Predicate("REPRESENTS", PERSON, SIDES, "the person acts for that side", core=True, colour="#FF9DA7"),
-        Predicate("ADVISER_OF", PERSON, ("Person", "Organization"), "the person advises that person or body",
-                  colour="#4E79A7"),
-        Predicate("SPOKESPERSON_OF", PERSON, ("Person", "Country", "Organization"),
-                  "the person speaks for that person, state or body", colour="#9C755F"),
-        Predicate("LEADS", PERSON, ("Organization",), "the person leads that delegation or body",
-                  colour="#76B7B2"),
-        Predicate("MEMBER_OF", PERSON, ("Organization",), "the person is on that delegation",
-                  colour="#D37295"),
+        Predicate(
+            "ADVISER_OF", PERSON, ("Person", "Organization"), "the person advises that person or body", colour="#4E79A7"
+        ),
+        Predicate(
+            "SPOKESPERSON_OF",
+            PERSON,
+            ("Person", "Country", "Organization"),
+            "the person speaks for that person, state or body",
+            colour="#9C755F",
+        ),
+        Predicate("LEADS", PERSON, ("Organization",), "the person leads that delegation or body", colour="#76B7B2"),
+        Predicate("MEMBER_OF", PERSON, ("Organization",), "the person is on that delegation", colour="#D37295"),
     )
 }
 

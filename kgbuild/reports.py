@@ -21,6 +21,7 @@ def computed(name: str):
     def register(fn):
         COMPUTED[name] = fn
         return fn
+
     return register
 
 
@@ -62,7 +63,14 @@ def brokers(rows: list[dict], params: dict) -> list[dict]:
             continue
         counterparts = met.get(name, set())
         other_sides = {s for c in counterparts for s in sides.get(c, set())} - sides.get(name, set())
-        out.append({"person": name, "betweenness": round(score, 4), "sides": sorted(sides.get(name, set())),
-                    "counterparts": len(counterparts), "counterpart_sides": sorted(other_sides)})
+        out.append(
+            {
+                "person": name,
+                "betweenness": round(score, 4),
+                "sides": sorted(sides.get(name, set())),
+                "counterparts": len(counterparts),
+                "counterpart_sides": sorted(other_sides),
+            }
+        )
     out.sort(key=lambda r: (-r["betweenness"], r["person"]))
     return out[: params.get("top") or len(out)]

@@ -88,9 +88,12 @@ class Resolver:
             return name
         for cand in self.by_surname.get(words[-1], set()) | self._similar_surnames(words[-1]):
             ck = translit_key(cand).split()
-            if len(ck) > 1 and ck[0][:1] == words[0][:1] and (ck[0] == words[0] or fuzz.ratio(ck[0], words[0])
-                                                               >= SAME_FIRST_NAME) \
-                    and fuzz.ratio(ck[-1], words[-1]) >= SAME_SURNAME:
+            if (
+                len(ck) > 1
+                and ck[0][:1] == words[0][:1]
+                and (ck[0] == words[0] or fuzz.ratio(ck[0], words[0]) >= SAME_FIRST_NAME)
+                and fuzz.ratio(ck[-1], words[-1]) >= SAME_SURNAME
+            ):
                 self._remember(name, "Person", cand)
                 return cand
         self._remember(name, "Person", name)

@@ -43,17 +43,23 @@ WORD_FILES = {
         "pronoun_possessors title_connectors role_object_prepositions side_prepositions destination_prepositions "
         "apposition_introducers apposition_refusers apposition_stops name_particles name_trailers not_in_names "
         "articles role_conjunctions origin_prepositions kin_prepositions title_place_words",
-        weak_dates="regex"),
+        weak_dates="regex",
+    ),
     "meetings": _shapes(
         "verbs event_nouns pool_prepositions not_meeting negation_lemmas cancelled_lemmas unconfirmed_lemmas "
         "unconfirmed_words planned_lemmas planned_words planned_date_words delegation_verbs "
         "passive_delegation_verbs leading_verbs",
-        meet_verb="text", cancelled_phrasal="pairs"),
+        meet_verb="text",
+        cancelled_phrasal="pairs",
+    ),
     "roles": _shapes(
         "honorifics modifiers principal_nouns group_nouns state_roles delegation_heads delegation_led "
         "delegation_words role_prefixes not_title_words",
-        roles="kinds", side_kinds="kinds-of-roles", principal_side_kinds="kinds-of-roles",
-        lending_kinds="kinds-of-roles"),
+        roles="kinds",
+        side_kinds="kinds-of-roles",
+        principal_side_kinds="kinds-of-roles",
+        lending_kinds="kinds-of-roles",
+    ),
 }
 REQUIRED_KINDS = ("envoy", "adviser", "spokesperson", "leader", "kin")
 

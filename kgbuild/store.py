@@ -35,8 +35,11 @@ class GraphWriter:
         return {r["doc_id"] for r in rows}
 
     def entity_names(self) -> list[tuple[str, str, list[str]]]:
-        return [(r["name"], r["type"], r["aliases"] or [])
-                for r in self.graph.read(catalog.internal("entity-names")) if r["type"]]
+        return [
+            (r["name"], r["type"], r["aliases"] or [])
+            for r in self.graph.read(catalog.internal("entity-names"))
+            if r["type"]
+        ]
 
     def counts(self) -> dict:
         rows = self.graph.read(catalog.internal("counts"))
@@ -74,23 +77,61 @@ def batch_statements(extractions: list[Extraction]) -> list[tuple[str, list[dict
     docs, entities, facts, meetings, attended = [], defaultdict(list), defaultdict(list), [], []
     for x in extractions:
         d = x.document
-        docs.append({"doc_id": d.doc_id, "path": d.path, "title": d.title, "url": d.url, "source": d.source,
-                     "published": d.published, "chars": len(d.text), "loaded_at": now})
+        docs.append(
+            {
+                "doc_id": d.doc_id,
+                "path": d.path,
+                "title": d.title,
+                "url": d.url,
+                "source": d.source,
+                "published": d.published,
+                "chars": len(d.text),
+                "loaded_at": now,
+            }
+        )
         for e in _with_places(x):
-            entities[e.type].append({"key": entity_key(e.name, e.type), "name": e.name,
-                                     "aliases": sorted(set(e.aliases)), "doc_id": d.doc_id, "count": e.count})
+            entities[e.type].append(
+                {
+                    "key": entity_key(e.name, e.type),
+                    "name": e.name,
+                    "aliases": sorted(set(e.aliases)),
+                    "doc_id": d.doc_id,
+                    "count": e.count,
+                }
+            )
         for f in x.facts:
-            facts[f.predicate].append({
-                "subject_key": entity_key(f.subject.name, f.subject.type),
-                "object_key": entity_key(f.object.name, f.object.type),
-                "doc_id": d.doc_id, "evidence_key": f"{d.doc_id}:{f.start}", "sentence": f.sentence,
-                "rule": f.rule, "confidence": f.confidence, "place": f.place, "date": f.date, "status": f.status})
+            facts[f.predicate].append(
+                {
+                    "subject_key": entity_key(f.subject.name, f.subject.type),
+                    "object_key": entity_key(f.object.name, f.object.type),
+                    "doc_id": d.doc_id,
+                    "evidence_key": f"{d.doc_id}:{f.start}",
+                    "sentence": f.sentence,
+                    "rule": f.rule,
+                    "confidence": f.confidence,
+                    "place": f.place,
+                    "date": f.date,
+                    "status": f.status,
+                }
+            )
         for m in x.meetings:
-            meetings.append({"key": m.key, "name": m.name, "sides": m.sides, "place": m.place,
-                             "place_key": entity_key(m.place, "Place") if m.place else None, "date": m.date,
-                             "status": m.status, "doc_id": d.doc_id, "sentence": m.sentence})
-            attended += [{"meeting_key": m.key, "person_key": entity_key(person, "Person"), "side": side,
-                          "doc_id": d.doc_id} for person, side in m.attendees]
+            meetings.append(
+                {
+                    "key": m.key,
+                    "name": m.name,
+                    "sides": m.sides,
+                    "place": m.place,
+                    "place_key": entity_key(m.place, "Place") if m.place else None,
+                    "date": m.date,
+                    "status": m.status,
+                    "doc_id": d.doc_id,
+                    "sentence": m.sentence,
+                }
+            )
+            attended += [
+                {"meeting_key": m.key, "person_key": entity_key(person, "Person"), "side": side, "doc_id": d.doc_id}
+                for person, side in m.attendees
+            ]
     out = [(catalog.write("document"), docs)]
     out += [(catalog.write("entity", label=label), rows) for label, rows in sorted(entities.items())]
     out += [(catalog.write("fact", rel_type=pred), rows) for pred, rows in sorted(facts.items())]

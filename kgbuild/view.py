@@ -17,10 +17,19 @@ import networkx as nx
 
 def page(g: nx.MultiDiGraph, title: str = "kgbuild graph") -> str:
     """The HTML page for graph `g`."""
-    nodes = [{"id": n, "label": d.get("label") or "Node", "name": str(d.get("name") or d.get("title") or n),
-              "props": {k: v for k, v in d.items() if k != "label"}} for n, d in g.nodes(data=True)]
-    edges = [{"source": a, "target": b, "type": d.get("type", k), "props": {x: v for x, v in d.items() if x != "type"}}
-             for a, b, k, d in g.edges(keys=True, data=True)]
+    nodes = [
+        {
+            "id": n,
+            "label": d.get("label") or "Node",
+            "name": str(d.get("name") or d.get("title") or n),
+            "props": {k: v for k, v in d.items() if k != "label"},
+        }
+        for n, d in g.nodes(data=True)
+    ]
+    edges = [
+        {"source": a, "target": b, "type": d.get("type", k), "props": {x: v for x, v in d.items() if x != "type"}}
+        for a, b, k, d in g.edges(keys=True, data=True)
+    ]
     types = sorted({e["type"] for e in edges})
     data = json.dumps({"nodes": nodes, "edges": edges, "types": types}, ensure_ascii=False, default=_json)
     data = data.replace("</", "<\\/")  # never close the script element early

@@ -48,8 +48,10 @@ def main() -> None:
         facts = sum(len(x.facts) for x in extract(docs))
         kg_times.append(time.perf_counter() - t)
     b, k = statistics.median(bare_times), statistics.median(kg_times)
-    print(f"{len(docs)} documents, {words} words, model {kg.meta.get('name')} {kg.meta.get('version')}, "
-          f"{args.repeat} runs each (median)")
+    print(
+        f"{len(docs)} documents, {words} words, model {kg.meta.get('name')} {kg.meta.get('version')}, "
+        f"{args.repeat} runs each (median)"
+    )
     print(f"bare nlp.pipe:      {words / b:8.0f} words/s  ({b:.2f} s)")
     print(f"kgbuild extraction: {words / k:8.0f} words/s  ({k:.2f} s, {facts} facts)")
     print(f"kgbuild / bare:     {b / k:8.3f}  (slowdown {100 * (k - b) / b:.1f} %)")

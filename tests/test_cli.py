@@ -18,6 +18,7 @@ def run(server):
 
     def invoke(*args, input=None, env=None):
         return runner.invoke(cli, list(args), input=input, env=env, catch_exceptions=False)
+
     return invoke
 
 
@@ -55,8 +56,18 @@ def test_extract_prints_the_fact_contract(run, seed_paths):
     facts = [json.loads(line) for line in result.stdout.splitlines()]
     assert facts
     for f in facts:
-        assert {"doc", "doc_id", "subject", "predicate", "object", "sentence", "start", "end", "confidence",
-                "rule"} <= set(f)
+        assert {
+            "doc",
+            "doc_id",
+            "subject",
+            "predicate",
+            "object",
+            "sentence",
+            "start",
+            "end",
+            "confidence",
+            "rule",
+        } <= set(f)
         assert set(f["subject"]) == {"name", "type"} and f["predicate"].isupper()
     met = [f for f in facts if f["predicate"] == "MET_WITH"]
     assert met and all(f["status"] in ("held", "planned", "unconfirmed", "cancelled") for f in met)
@@ -138,8 +149,10 @@ def test_report_errors_are_one_line_with_the_fix(run):
 
 def test_bad_inputs_are_skipped_and_counted(run, empty_graph, tmp_path):
     bad = tmp_path / "bad.jsonl"
-    bad.write_text('{"text": "Czech President Petr Pavel met Slovak President Peter Pellegrini in Prague."}\n'
-                   "{oops\n", encoding="utf-8")
+    bad.write_text(
+        '{"text": "Czech President Petr Pavel met Slovak President Peter Pellegrini in Prague."}\n{oops\n',
+        encoding="utf-8",
+    )
     r = run("load", str(bad), str(tmp_path / "missing.txt"))
     assert r.exit_code == 0
     assert "1 read, 1 loaded, 0 skipped, 2 failed" in r.stdout
@@ -153,11 +166,16 @@ def test_bad_inputs_are_skipped_and_counted(run, empty_graph, tmp_path):
 def test_graph_not_reachable_or_wrong_password(run, server):
     r = run("report", "envoys", env={"NEO4J_URI": "bolt://127.0.0.1:1"})
     assert r.exit_code == 1
-    assert r.output.strip() == ("Error: cannot reach the graph at bolt://127.0.0.1:1; start Neo4j "
-                                "(docker compose -f docker/compose.yaml up -d) or fix NEO4J_URI")
+    assert r.output.strip() == (
+        "Error: cannot reach the graph at bolt://127.0.0.1:1; start Neo4j "
+        "(docker compose -f docker/compose.yaml up -d) or fix NEO4J_URI"
+    )
     info = server.info()
-    r = run("report", "envoys", env={"NEO4J_URI": info.uri, "NEO4J_USERNAME": "root",
-                                     "NEO4J_PASSWORD": "wrong", "NEO4J_DATABASE": "kg"})
+    r = run(
+        "report",
+        "envoys",
+        env={"NEO4J_URI": info.uri, "NEO4J_USERNAME": "root", "NEO4J_PASSWORD": "wrong", "NEO4J_DATABASE": "kg"},
+    )
     assert r.exit_code == 1
     assert "refused the user name or password; set NEO4J_USERNAME and NEO4J_PASSWORD" in r.output
     assert len(r.output.strip().splitlines()) == 1

@@ -17,12 +17,16 @@ LINT = Path(__file__).resolve().parent.parent / "tools" / "cypher-lint"
 
 
 def statements() -> list[dict]:
-    out = [{"name": where, "text": q.text, "params": [p.name for p in q.params]}
-           for where, q in catalog.all_statements()]
-    out += [{"name": f"write/entity[{label}]", "text": catalog.write("entity", label=label), "params": ["rows"]}
-            for label in catalog.LABELS]
-    out += [{"name": f"write/fact[{t}]", "text": catalog.write("fact", rel_type=t), "params": ["rows"]}
-            for t in PREDICATES]
+    out = [
+        {"name": where, "text": q.text, "params": [p.name for p in q.params]} for where, q in catalog.all_statements()
+    ]
+    out += [
+        {"name": f"write/entity[{label}]", "text": catalog.write("entity", label=label), "params": ["rows"]}
+        for label in catalog.LABELS
+    ]
+    out += [
+        {"name": f"write/fact[{t}]", "text": catalog.write("fact", rel_type=t), "params": ["rows"]} for t in PREDICATES
+    ]
     return out
 
 
@@ -31,8 +35,14 @@ def lint(items: list[dict]) -> list[dict]:
         if os.environ.get("CI"):
             pytest.fail("the Cypher checker is not installed: run `npm ci --prefix tools/cypher-lint`")
         pytest.skip("the Cypher checker is not installed: run `npm ci --prefix tools/cypher-lint`")
-    run = subprocess.run(["node", str(LINT / "lint.mjs")], input=json.dumps(items), capture_output=True,
-                         text=True, timeout=120, check=True)
+    run = subprocess.run(
+        ["node", str(LINT / "lint.mjs")],
+        input=json.dumps(items),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
     return json.loads(run.stdout)
 
 
@@ -44,9 +54,13 @@ def test_every_statement_passes_neo4j_front_end():
 
 
 def test_the_checker_does_catch_errors():
-    results = lint([{"name": "bad", "text": "MATCH (n RETURN n", "params": []},
-                    {"name": "undefined", "text": "MATCH (n) RETURN m", "params": []},
-                    {"name": "param", "text": "RETURN $x AS x", "params": []}])
+    results = lint(
+        [
+            {"name": "bad", "text": "MATCH (n RETURN n", "params": []},
+            {"name": "undefined", "text": "MATCH (n) RETURN m", "params": []},
+            {"name": "param", "text": "RETURN $x AS x", "params": []},
+        ]
+    )
     assert all(r["diagnostics"] for r in results)
 
 

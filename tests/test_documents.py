@@ -13,9 +13,12 @@ def read(*paths) -> list:
 
 def test_text_article_loses_clutter_and_keeps_title_and_dateline(tmp_path):
     f = tmp_path / "a.txt"
-    f.write_text("Skip to main content\n\nLeaders meet in Rome\n\nBy Jane Roe with AP\n\nPublished on 2025-03-04\n\n"
-                 "The two leaders met in Rome on Monday.\n\nShare.\n\nlike0\n\nSimilar news\n\n"
-                 "Another story about something else entirely.\n", encoding="utf-8")
+    f.write_text(
+        "Skip to main content\n\nLeaders meet in Rome\n\nBy Jane Roe with AP\n\nPublished on 2025-03-04\n\n"
+        "The two leaders met in Rome on Monday.\n\nShare.\n\nlike0\n\nSimilar news\n\n"
+        "Another story about something else entirely.\n",
+        encoding="utf-8",
+    )
     (doc,) = read(f)
     assert isinstance(doc, Document)
     assert doc.title == "Leaders meet in Rome"
@@ -25,12 +28,15 @@ def test_text_article_loses_clutter_and_keeps_title_and_dateline(tmp_path):
 
 def test_html_article_uses_metadata(tmp_path):
     f = tmp_path / "a.html"
-    f.write_text("""<html><head><title>Envoys meet</title>
+    f.write_text(
+        """<html><head><title>Envoys meet</title>
       <meta property="article:published_time" content="2025-06-01T09:00:00Z"></head>
       <body><nav>Home | World</nav><article><h1>Envoys meet in Oslo</h1>
       <p>The Norwegian foreign minister hosted both envoys in Oslo on Sunday for a long round of talks.</p>
       <p>Officials said the meeting lasted six hours and would continue next month in Geneva.</p></article>
-      <footer>Share on X</footer></body></html>""", encoding="utf-8")
+      <footer>Share on X</footer></body></html>""",
+        encoding="utf-8",
+    )
     (doc,) = read(f)
     assert doc.published == "2025-06-01"
     assert doc.title == "Envoys meet in Oslo"
@@ -39,11 +45,24 @@ def test_html_article_uses_metadata(tmp_path):
 
 def test_jsonl_one_article_a_line_with_bad_lines_reported(tmp_path):
     f = tmp_path / "a.jsonl"
-    f.write_text(json.dumps({"text": "First article text.", "title": "One", "published": "2025-01-02",
-                             "url": "https://example.org/1", "source": "Wire"}) + "\n"
-                 + "{not json\n"
-                 + json.dumps({"text": ""}) + "\n"
-                 + json.dumps({"text": "Second article text."}) + "\n", encoding="utf-8")
+    f.write_text(
+        json.dumps(
+            {
+                "text": "First article text.",
+                "title": "One",
+                "published": "2025-01-02",
+                "url": "https://example.org/1",
+                "source": "Wire",
+            }
+        )
+        + "\n"
+        + "{not json\n"
+        + json.dumps({"text": ""})
+        + "\n"
+        + json.dumps({"text": "Second article text."})
+        + "\n",
+        encoding="utf-8",
+    )
     items = read(f)
     docs = [i for i in items if isinstance(i, Document)]
     problems = [i for i in items if isinstance(i, Problem)]

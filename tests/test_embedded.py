@@ -28,8 +28,7 @@ def test_running_server_is_found_and_bound_to_loopback(server):
 def test_stale_state_file_is_cleared(tmp_path):
     srv = EmbeddedServer(tmp_path)
     tmp_path.mkdir(exist_ok=True)
-    srv.state_file.write_text(json.dumps({"pid": 2 ** 22 - 3, "bolt_port": 1, "http_port": 2,
-                                          "home": str(tmp_path)}))
+    srv.state_file.write_text(json.dumps({"pid": 2**22 - 3, "bolt_port": 1, "http_port": 2, "home": str(tmp_path)}))
     assert srv.info() is None
     assert not srv.state_file.exists()
     assert srv.stop() is False

@@ -67,8 +67,10 @@ def test_met_with_subject_and_object():
 
 
 def test_meeting_between_two_sides_pairs_counterparts_only():
-    text = ("The meeting took place between Canadian Prime Minister Mark Carney and his adviser Ben Lowe "
-            "and Mexican President Claudia Sheinbaum.")
+    text = (
+        "The meeting took place between Canadian Prime Minister Mark Carney and his adviser Ben Lowe "
+        "and Mexican President Claudia Sheinbaum."
+    )
     got = facts(text)
     assert ("Claudia Sheinbaum", "MET_WITH", "Mark Carney") in got
     assert ("Ben Lowe", "MET_WITH", "Claudia Sheinbaum") in got
@@ -76,9 +78,11 @@ def test_meeting_between_two_sides_pairs_counterparts_only():
 
 
 def test_delegation_lists_for_one_meeting():
-    text = ("Talks between Armenia and Azerbaijan opened in Abu Dhabi on Monday. "
-            "The Armenian side included Foreign Minister Ararat Mirzoyan and adviser Armen Grigoryan. "
-            "Azerbaijan was represented by Foreign Minister Jeyhun Bayramov and aide Hikmet Hajiyev.")
+    text = (
+        "Talks between Armenia and Azerbaijan opened in Abu Dhabi on Monday. "
+        "The Armenian side included Foreign Minister Ararat Mirzoyan and adviser Armen Grigoryan. "
+        "Azerbaijan was represented by Foreign Minister Jeyhun Bayramov and aide Hikmet Hajiyev."
+    )
     got = facts(text)
     for a in ("Ararat Mirzoyan", "Armen Grigoryan"):
         for b in ("Jeyhun Bayramov", "Hikmet Hajiyev"):
@@ -88,8 +92,10 @@ def test_delegation_lists_for_one_meeting():
 
 
 def test_planned_meeting_status_place_and_date():
-    rows = fact_rows("US envoy Keith Kellogg plans to travel to Minsk and meet Belarusian President "
-                     "Alexander Lukashenko on December 2.")
+    rows = fact_rows(
+        "US envoy Keith Kellogg plans to travel to Minsk and meet Belarusian President "
+        "Alexander Lukashenko on December 2."
+    )
     met = [f for f in rows if f["predicate"] == "MET_WITH"]
     assert len(met) == 1
     assert met[0]["status"] == "planned"
@@ -98,17 +104,21 @@ def test_planned_meeting_status_place_and_date():
 
 
 def test_weekday_resolves_against_publication_date():
-    rows = fact_rows("Russian envoy Kirill Dmitriev met US envoy Steve Witkoff in Miami on Saturday.",
-                     published="2025-12-21")
+    rows = fact_rows(
+        "Russian envoy Kirill Dmitriev met US envoy Steve Witkoff in Miami on Saturday.", published="2025-12-21"
+    )
     met = [f for f in rows if f["predicate"] == "MET_WITH"]
     assert met and met[0]["date"] == "2025-12-20" and met[0]["status"] == "held"
 
 
-@pytest.mark.parametrize("text", [
-    "Hungarian Prime Minister Viktor Orban spoke by phone with Russian President Vladimir Putin.",
-    "Hungarian Prime Minister Viktor Orban did not meet Russian President Vladimir Putin.",
-    "Hungarian Prime Minister Viktor Orban held a video call with Russian President Vladimir Putin.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hungarian Prime Minister Viktor Orban spoke by phone with Russian President Vladimir Putin.",
+        "Hungarian Prime Minister Viktor Orban did not meet Russian President Vladimir Putin.",
+        "Hungarian Prime Minister Viktor Orban held a video call with Russian President Vladimir Putin.",
+    ],
+)
 def test_calls_and_negated_meetings_are_not_meetings(text):
     assert not any(p == "MET_WITH" for _, p, _ in facts(text))
 
@@ -119,8 +129,10 @@ def test_same_side_people_do_not_meet():
 
 
 def test_surname_mentions_join_the_full_name():
-    text = ("Polish Foreign Minister Radoslaw Sikorski arrived in Kyiv. "
-            "Sikorski met with Ukrainian Foreign Minister Andrii Sybiha.")
+    text = (
+        "Polish Foreign Minister Radoslaw Sikorski arrived in Kyiv. "
+        "Sikorski met with Ukrainian Foreign Minister Andrii Sybiha."
+    )
     assert ("Andrii Sybiha", "MET_WITH", "Radoslaw Sikorski") in facts(text)
 
 
@@ -132,21 +144,25 @@ def test_pronoun_subject_of_planned_meeting():
 def test_facts_keep_evidence_offsets():
     text = "Intro line.\nChinese President Xi Jinping met South African President Cyril Ramaphosa."
     for f in fact_rows(text):
-        assert text[f["start"]:f["end"]].strip() == f["sentence"]
+        assert text[f["start"] : f["end"]].strip() == f["sentence"]
         assert f["rule"] and 0 < f["confidence"] <= 1
 
 
 def test_name_of_country_in_a_list_under_a_plural_title():
-    got = facts("Presidents Lula da Silva of Brazil, Cyril Ramaphosa of South Africa and Prime Minister "
-                "Narendra Modi of India arrived for the summit.")
+    got = facts(
+        "Presidents Lula da Silva of Brazil, Cyril Ramaphosa of South Africa and Prime Minister "
+        "Narendra Modi of India arrived for the summit."
+    )
     assert ("Cyril Ramaphosa", "REPRESENTS", "South Africa") in got
     assert ("Narendra Modi", "REPRESENTS", "India") in got
 
 
 def test_untitled_country_comes_from_the_article_for_state_roles_only():
-    text = ("Chile's parliament debated the budget on Monday. Chilean senators were divided. "
-            "President Gabriel Boric defended the plan. Union leader Carla Soto criticised it. "
-            "Chile expects growth next year.")
+    text = (
+        "Chile's parliament debated the budget on Monday. Chilean senators were divided. "
+        "President Gabriel Boric defended the plan. Union leader Carla Soto criticised it. "
+        "Chile expects growth next year."
+    )
     got = facts(text)
     assert ("Gabriel Boric", "REPRESENTS", "Chile") in got
     assert not any(s == "Carla Soto" and p == "REPRESENTS" for s, p, _ in got)
@@ -171,14 +187,18 @@ def test_host_and_passive_forms():
 
 
 def test_talks_between_named_people():
-    got = facts("Talks between Greek Prime Minister Kyriakos Mitsotakis and Turkish President "
-                "Recep Tayyip Erdogan lasted three hours in Ankara.")
+    got = facts(
+        "Talks between Greek Prime Minister Kyriakos Mitsotakis and Turkish President "
+        "Recep Tayyip Erdogan lasted three hours in Ankara."
+    )
     assert ("Kyriakos Mitsotakis", "MET_WITH", "Recep Tayyip Erdogan") in got
 
 
 def test_delegation_head_stands_for_the_delegation():
-    text = ("The head of the Moldovan delegation, Deputy Prime Minister Mihai Popsoi, arrived on Monday. "
-            "Moldovan negotiators then held talks with Romanian Foreign Minister Oana Toiu.")
+    text = (
+        "The head of the Moldovan delegation, Deputy Prime Minister Mihai Popsoi, arrived on Monday. "
+        "Moldovan negotiators then held talks with Romanian Foreign Minister Oana Toiu."
+    )
     assert ("Mihai Popsoi", "MET_WITH", "Oana Toiu") in facts(text)
 
 
@@ -188,22 +208,32 @@ def test_seat_of_government_is_a_place_or_the_government():
     assert ("Russia", "Country") in kinds and ("Moscow", "Place") in kinds
 
 
-@pytest.mark.parametrize("text,status", [
-    ("Israeli Prime Minister Benjamin Netanyahu may meet Egyptian President Abdel Fattah al-Sisi in Cairo.",
-     "unconfirmed"),
-    ("A meeting between Serbian President Aleksandar Vucic and Kosovar Prime Minister Albin Kurti was cancelled.",
-     "cancelled"),
-    ("Serbian President Aleksandar Vucic will meet Kosovar Prime Minister Albin Kurti in Brussels.", "planned"),
-    ("Serbian President Aleksandar Vucic met Kosovar Prime Minister Albin Kurti in Brussels.", "held"),
-])
+@pytest.mark.parametrize(
+    "text,status",
+    [
+        (
+            "Israeli Prime Minister Benjamin Netanyahu may meet Egyptian President Abdel Fattah al-Sisi in Cairo.",
+            "unconfirmed",
+        ),
+        (
+            "A meeting between Serbian President Aleksandar Vucic and Kosovar Prime Minister Albin Kurti "
+            "was cancelled.",
+            "cancelled",
+        ),
+        ("Serbian President Aleksandar Vucic will meet Kosovar Prime Minister Albin Kurti in Brussels.", "planned"),
+        ("Serbian President Aleksandar Vucic met Kosovar Prime Minister Albin Kurti in Brussels.", "held"),
+    ],
+)
 def test_meeting_status(text, status):
     met = [f for f in fact_rows(text) if f["predicate"] == "MET_WITH"]
     assert len(met) == 1 and met[0]["status"] == status
 
 
 def test_coordinated_subjects_meet_each_other():
-    got = facts("Russian Foreign Minister Sergei Lavrov and US Secretary of State Marco Rubio met on the "
-                "sidelines of the summit in Kuala Lumpur.")
+    got = facts(
+        "Russian Foreign Minister Sergei Lavrov and US Secretary of State Marco Rubio met on the "
+        "sidelines of the summit in Kuala Lumpur."
+    )
     assert ("Marco Rubio", "MET_WITH", "Sergei Lavrov") in got
 
 
@@ -218,7 +248,9 @@ def test_readiness_to_meet_is_planned_and_clause_ends_at_subordinate():
     rows = fact_rows("Putin told reporters he was ready to meet Zelensky in Moscow.")
     met = [f for f in rows if f["predicate"] == "MET_WITH"]
     assert len(met) == 1 and met[0]["status"] == "planned"
-    got = facts("US Secretary of State John Kerry met with French President Francois Hollande before visiting "
-                "the offices of the magazine, run by editor Gerard Biard.")
+    got = facts(
+        "US Secretary of State John Kerry met with French President Francois Hollande before visiting "
+        "the offices of the magazine, run by editor Gerard Biard."
+    )
     assert ("Francois Hollande", "MET_WITH", "John Kerry") in got
     assert not any("Gerard Biard" in (s, o) for s, p, o in got if p == "MET_WITH")

@@ -25,7 +25,7 @@ def g(settings):
 
 
 def test_every_report_is_tested():
-    tested = {name[len("test_"):].replace("_", "-") for name in globals() if name.startswith("test_")}
+    tested = {name[len("test_") :].replace("_", "-") for name in globals() if name.startswith("test_")}
     assert set(catalog.reports()) <= tested
 
 
@@ -46,8 +46,12 @@ def test_who_met_whom(g):
 
 def test_meetings(g):
     rows = run(g, "meetings", {})
-    assert [(r["date"], r["place"]) for r in rows] == [("2026-03-02", "Oslo"), ("2026-03-05", "Tromso"),
-                                                        ("2026-03-13", "Ottawa"), ("2026-03-16", "Reykjavik")]
+    assert [(r["date"], r["place"]) for r in rows] == [
+        ("2026-03-02", "Oslo"),
+        ("2026-03-05", "Tromso"),
+        ("2026-03-13", "Ottawa"),
+        ("2026-03-16", "Reykjavik"),
+    ]
     sides = {side: set(people.split(", ")) for side, people in (p.split(": ") for p in rows[1]["participants"])}
     assert sides == {"Canada": {"Marc Delorme", "Julie Caron"}, "Norway": {"Eirik Vangen", "Hanne Lystad"}}
     assert rows[2]["status"] == "held" and rows[2]["articles"] == 2 and len(rows[2]["sources"]) == 2
@@ -57,8 +61,11 @@ def test_meetings(g):
 
 def test_envoys(g):
     rows = {(r["principal"], r["principal_type"], r["envoy"]) for r in run(g, "envoys", {})}
-    assert rows == {("Eirik Vangen", "Person", "Hanne Lystad"), ("Norway", "Country", "Hanne Lystad"),
-                    ("Canada", "Country", "Marc Delorme")}
+    assert rows == {
+        ("Eirik Vangen", "Person", "Hanne Lystad"),
+        ("Norway", "Country", "Hanne Lystad"),
+        ("Canada", "Country", "Marc Delorme"),
+    }
 
 
 def test_delegations(g):
@@ -71,9 +78,15 @@ def test_delegations(g):
 def test_representatives(g):
     rows = run(g, "representatives", {})
     sides = {(r["person"], r["country"]) for r in rows}
-    assert sides == {("Eirik Vangen", "Norway"), ("Hanne Lystad", "Norway"), ("Ola Brekke", "Norway"),
-                     ("Ragna Thorsdottir", "Iceland"), ("Marc Delorme", "Canada"), ("Julie Caron", "Canada"),
-                     ("Paul Ashworth", "Canada")}
+    assert sides == {
+        ("Eirik Vangen", "Norway"),
+        ("Hanne Lystad", "Norway"),
+        ("Ola Brekke", "Norway"),
+        ("Ragna Thorsdottir", "Iceland"),
+        ("Marc Delorme", "Canada"),
+        ("Julie Caron", "Canada"),
+        ("Paul Ashworth", "Canada"),
+    }
     iceland = run(g, "representatives", {"country": "Iceland"})
     assert [r["person"] for r in iceland] == ["Ragna Thorsdottir"] and iceland[0]["articles"] == 4
 
@@ -81,8 +94,7 @@ def test_representatives(g):
 def test_evidence(g):
     rows = run(g, "evidence", {"a": "Paul Ashworth", "b": "Ragna Thorsdottir"})
     met = [r for r in rows if r["relationship"] == "MET_WITH"]
-    assert len(met) == 2 and {r["path"].rsplit("/", 1)[-1] for r in met} == {"2026-03-10-ottawa.md",
-                                                                           "wire.jsonl:1"}
+    assert len(met) == 2 and {r["path"].rsplit("/", 1)[-1] for r in met} == {"2026-03-10-ottawa.md", "wire.jsonl:1"}
     assert any(r["sentence"].startswith("Icelandic Foreign Minister Ragna Thorsdottir met Canadian") for r in met)
 
 
@@ -96,16 +108,20 @@ def test_path(g):
 def test_profile(g):
     rows = run(g, "profile", {"name": "Hanne Lystad"})
     sections = {(r["section"], r["item"]) for r in rows}
-    assert {("role", "ENVOY_OF Eirik Vangen"), ("role", "ENVOY_OF Norway"), ("role", "REPRESENTS Norway"),
-            ("counterpart", "Marc Delorme"), ("counterpart", "Julie Caron")} <= sections
+    assert {
+        ("role", "ENVOY_OF Eirik Vangen"),
+        ("role", "ENVOY_OF Norway"),
+        ("role", "REPRESENTS Norway"),
+        ("counterpart", "Marc Delorme"),
+        ("counterpart", "Julie Caron"),
+    } <= sections
     assert ("counterpart", "Eirik Vangen") not in sections
     assert len([s for s, _ in sections if s == "source"]) == 3
 
 
 def test_sources(g):
     rows = run(g, "sources", {})
-    assert [r["published"] for r in rows] == ["2026-03-02", "2026-03-05", "2026-03-10", "2026-03-14",
-                                              "2026-03-16"]
+    assert [r["published"] for r in rows] == ["2026-03-02", "2026-03-05", "2026-03-10", "2026-03-14", "2026-03-16"]
     ottawa = rows[2]
     assert ottawa["title"] == "Iceland's foreign minister to visit Ottawa" and ottawa["meetings"] == 1
     assert all(r["facts"] > 0 and r["entities"] > 0 for r in rows)

@@ -8,9 +8,14 @@ from kgbuild.resolve import Resolver, entity_key
 
 
 def test_transliteration_variants_share_a_key():
-    for a, b in [("Volodymyr Zelenskyy", "Volodymyr Zelensky"), ("Zelenskiy", "Zelensky"),
-                 ("Dmitriy Peskov", "Dmitry Peskov"), ("Kirill Dmitriyev", "Kirill Dmitriev"),
-                 ("Mykhailo Podoliak", "Mykhailo Podolyak"), ("Yury Ushakov", "Yuri Ushakov")]:
+    for a, b in [
+        ("Volodymyr Zelenskyy", "Volodymyr Zelensky"),
+        ("Zelenskiy", "Zelensky"),
+        ("Dmitriy Peskov", "Dmitry Peskov"),
+        ("Kirill Dmitriyev", "Kirill Dmitriev"),
+        ("Mykhailo Podoliak", "Mykhailo Podolyak"),
+        ("Yury Ushakov", "Yuri Ushakov"),
+    ]:
         assert translit_key(a) == translit_key(b), (a, b)
     assert translit_key("George W. Bush") == translit_key("George Bush")
 

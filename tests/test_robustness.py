@@ -17,8 +17,10 @@ def run(*texts: str) -> tuple[list, list]:
 
 
 def test_names_that_fold_to_nothing_are_not_people():
-    out, problems = run("US envoy J. met Russian President A in Kyiv. Officials said f and Q. attended.",
-                        "Minister \".\" met President \"-\" in Kyiv on Monday.")
+    out, problems = run(
+        "US envoy J. met Russian President A in Kyiv. Officials said f and Q. attended.",
+        'Minister "." met President "-" in Kyiv on Monday.',
+    )
     assert not problems and len(out) == 2
     people = {e.name for x in out for e in x.entities if e.type == "Person"}
     assert not {"J.", "A", "f", "Q."} & people
@@ -41,9 +43,11 @@ def test_a_document_that_fails_is_skipped_and_the_others_are_kept(monkeypatch):
         return real(self, doc)
 
     monkeypatch.setattr(RelationExtractor, "read", read)
-    out, problems = run("Czech President Petr Pavel met Slovak President Peter Pellegrini in Prague.",
-                        "The Ruritanian envoy Rudolf Rassendyll met the King of Ruritania.",
-                        "Irish Taoiseach Micheal Martin met British Prime Minister Keir Starmer in Dublin.")
+    out, problems = run(
+        "Czech President Petr Pavel met Slovak President Peter Pellegrini in Prague.",
+        "The Ruritanian envoy Rudolf Rassendyll met the King of Ruritania.",
+        "Irish Taoiseach Micheal Martin met British Prime Minister Keir Starmer in Dublin.",
+    )
     assert [x.document.path for x in out] == ["0.txt", "2.txt"]
     assert len(problems) == 1 and problems[0].path == "1.txt"
     assert "extraction failed (RuntimeError: boom)" in problems[0].reason
@@ -58,9 +62,11 @@ def test_load_writes_every_other_document_when_one_fails(monkeypatch, empty_grap
         return real(self, doc)
 
     monkeypatch.setattr(RelationExtractor, "read", read)
-    for name, text in (("a.txt", "Czech President Petr Pavel met Slovak President Peter Pellegrini in Prague."),
-                       ("b.txt", "The envoy of Ruritania arrived."),
-                       ("c.txt", "Irish Taoiseach Micheal Martin met British Prime Minister Keir Starmer.")):
+    for name, text in (
+        ("a.txt", "Czech President Petr Pavel met Slovak President Peter Pellegrini in Prague."),
+        ("b.txt", "The envoy of Ruritania arrived."),
+        ("c.txt", "Irish Taoiseach Micheal Martin met British Prime Minister Keir Starmer."),
+    ):
         (tmp_path / name).write_text(text, encoding="utf-8")
     warnings = []
     summary = load([str(tmp_path)], empty_graph, on_problem=warnings.append)
@@ -75,7 +81,7 @@ def test_pieces_cut_at_line_breaks_and_cover_the_text():
     got = list(pieces(text, 1000))
     assert "".join(p for _, p, _ in got) == text
     assert all(len(p) <= 1000 for _, p, _ in got) and [last for *_, last in got].count(True) == 1
-    assert all(text[o:o + len(p)] == p for o, p, _ in got)
+    assert all(text[o : o + len(p)] == p for o, p, _ in got)
     assert all(p.endswith("\n") for _, p, last in got if not last)
     assert next(iter(pieces("x" * 2500, 1000)))[1] == "x" * 1000  # no break at all: a hard cut
 
@@ -88,5 +94,5 @@ def test_long_texts_are_read_in_pieces_with_offsets_into_the_whole(monkeypatch):
     (x,), problems = run(text)
     assert not problems
     met = [f for f in x.facts if f.predicate == "MET_WITH"]
-    assert met and text[met[0].start:met[0].end].strip() == met[0].sentence
+    assert met and text[met[0].start : met[0].end].strip() == met[0].sentence
     assert met[0].sentence == tail

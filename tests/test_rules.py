@@ -64,21 +64,37 @@ def test_a_new_role_kind_in_roles_json_alone_works(data):
     assert load_rules().roles["facilitator"] == "mediator" and load_rules().kinds[0] == "mediator"
 
 
-@pytest.mark.parametrize("file,change,message", [
-    ("roles.json", lambda d: d["roles"].update(envoy="envoy"), "roles.json: entry 'roles.envoy' must be a list"),
-    ("roles.json", lambda d: d["roles"].pop("envoy"), "roles.json: entry 'roles.envoy' is missing"),
-    ("roles.json", lambda d: d.update(side_kinds=["envoy", "wizard"]), "names kind 'wizard'"),
-    ("meetings.json", lambda d: d.update(verbz=["meet"]), "meetings.json: entry 'verbz' is not something"),
-    ("meetings.json", lambda d: d.pop("event_nouns"), "meetings.json: entry 'event_nouns' is missing"),
-    ("rules.json", lambda d: d["rules"]["met.between_two"].update(confidence=1.5),
-     "rules.json: entry 'met.between_two' needs a confidence"),
-    ("rules.json", lambda d: d["rules"].pop("met.between_two"), "no entry for rule 'met.between_two'"),
-    ("rules.json", lambda d: d["rules"].update({"met.typo": {"confidence": 0.5}}),
-     "rules.json: entry 'met.typo' names no extraction rule"),
-    ("grammar.json", lambda d: d.update(weak_dates="(unclosed"), "grammar.json: entry 'weak_dates' is not a regular"),
-    ("organizations.json", lambda d: d["organizations"]["Kremlin"].update(country="Atlantis"),
-     "entry 'Kremlin.country' names 'Atlantis', which is not in countries.json"),
-])
+@pytest.mark.parametrize(
+    "file,change,message",
+    [
+        ("roles.json", lambda d: d["roles"].update(envoy="envoy"), "roles.json: entry 'roles.envoy' must be a list"),
+        ("roles.json", lambda d: d["roles"].pop("envoy"), "roles.json: entry 'roles.envoy' is missing"),
+        ("roles.json", lambda d: d.update(side_kinds=["envoy", "wizard"]), "names kind 'wizard'"),
+        ("meetings.json", lambda d: d.update(verbz=["meet"]), "meetings.json: entry 'verbz' is not something"),
+        ("meetings.json", lambda d: d.pop("event_nouns"), "meetings.json: entry 'event_nouns' is missing"),
+        (
+            "rules.json",
+            lambda d: d["rules"]["met.between_two"].update(confidence=1.5),
+            "rules.json: entry 'met.between_two' needs a confidence",
+        ),
+        ("rules.json", lambda d: d["rules"].pop("met.between_two"), "no entry for rule 'met.between_two'"),
+        (
+            "rules.json",
+            lambda d: d["rules"].update({"met.typo": {"confidence": 0.5}}),
+            "rules.json: entry 'met.typo' names no extraction rule",
+        ),
+        (
+            "grammar.json",
+            lambda d: d.update(weak_dates="(unclosed"),
+            "grammar.json: entry 'weak_dates' is not a regular",
+        ),
+        (
+            "organizations.json",
+            lambda d: d["organizations"]["Kremlin"].update(country="Atlantis"),
+            "entry 'Kremlin.country' names 'Atlantis', which is not in countries.json",
+        ),
+    ],
+)
 def test_a_bad_data_file_is_named_with_its_entry(data, file, change, message):
     data(file, change)
     with pytest.raises(DataError, match=message.replace("(", r"\(")):

@@ -15,8 +15,10 @@ from kgbuild.store import GraphWriter
 
 def snapshot(graph) -> tuple:
     nodes = graph.read("MATCH (n) RETURN n.key AS key, n.doc_id AS doc, properties(n) AS props ORDER BY key, doc")
-    rels = graph.read("MATCH (a)-[r]->(b) RETURN coalesce(a.key, a.doc_id) AS a, type(r) AS t, "
-                      "coalesce(b.key, b.doc_id) AS b, properties(r) AS props ORDER BY a, t, b")
+    rels = graph.read(
+        "MATCH (a)-[r]->(b) RETURN coalesce(a.key, a.doc_id) AS a, type(r) AS t, "
+        "coalesce(b.key, b.doc_id) AS b, properties(r) AS props ORDER BY a, t, b"
+    )
     return nodes, rels
 
 
@@ -36,7 +38,8 @@ def test_facts_keep_sources_sentences_and_best_confidence(empty_graph):
     rows = empty_graph.read(
         "MATCH (a:Person {name: 'Paul Ashworth'})-[r:MET_WITH]-(b:Person {name: 'Ragna Thorsdottir'}) "
         "RETURN r.sources AS sources, r.sentences AS sentences, r.sentence_docs AS docs, r.confidence AS c, "
-        "r.status AS status, r.places AS places, r.dates AS dates, r.rules AS rules")
+        "r.status AS status, r.places AS places, r.dates AS dates, r.rules AS rules"
+    )
     assert len(rows) == 1
     r = rows[0]
     assert len(r["sources"]) == 2  # announced in one article, reported held in the next
@@ -48,10 +51,32 @@ def test_facts_keep_sources_sentences_and_best_confidence(empty_graph):
 def test_new_articles_merge_into_existing_entities(empty_graph):
     writer = GraphWriter(empty_graph)
     writer.ensure_schema()
-    writer.write(list(extract([Document("a.txt", "Norwegian Foreign Minister Eirik Vangen met Icelandic "
-                                                 "Foreign Minister Ragna Thorsdottir in Oslo.")])))
-    writer.write(list(extract([Document("b.txt", "Thorsdottir later met Canadian envoy Marc Delorme. "
-                                                 "Foreign Minister Ragna Thorsdottír flew home.")])))
+    writer.write(
+        list(
+            extract(
+                [
+                    Document(
+                        "a.txt",
+                        "Norwegian Foreign Minister Eirik Vangen met Icelandic "
+                        "Foreign Minister Ragna Thorsdottir in Oslo.",
+                    )
+                ]
+            )
+        )
+    )
+    writer.write(
+        list(
+            extract(
+                [
+                    Document(
+                        "b.txt",
+                        "Thorsdottir later met Canadian envoy Marc Delorme. "
+                        "Foreign Minister Ragna Thorsdottír flew home.",
+                    )
+                ]
+            )
+        )
+    )
     people = {r["name"]: r for r in empty_graph.read("MATCH (p:Person) RETURN p.name AS name, p.aliases AS aliases")}
     assert set(people) == {"Eirik Vangen", "Ragna Thorsdottir", "Marc Delorme"}
     assert {"Thorsdottir", "Ragna Thorsdottír"} <= set(people["Ragna Thorsdottir"]["aliases"])
@@ -64,8 +89,18 @@ def test_a_failed_batch_writes_nothing(empty_graph):
     x = list(extract([doc]))
     GraphWriter(empty_graph).ensure_schema()
     statement = catalog.write("document")
-    rows = [{"doc_id": doc.doc_id, "path": doc.path, "title": None, "url": None, "source": None,
-             "published": None, "chars": 1, "loaded_at": "now"}]
+    rows = [
+        {
+            "doc_id": doc.doc_id,
+            "path": doc.path,
+            "title": None,
+            "url": None,
+            "source": None,
+            "published": None,
+            "chars": 1,
+            "loaded_at": "now",
+        }
+    ]
 
     def half_then_fail(tx):
         tx.run(statement, {"rows": rows}).consume()

@@ -31,9 +31,20 @@ def loaded(server):
 def chromium(tmp_path, *args):
     if not CHROMIUM:
         pytest.skip("Chromium is not installed: apt-get install chromium (scripts/test.sh does, as root)")
-    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1200,800", "--virtual-time-budget=5000", *args]
+    cmd = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        f"--user-data-dir={tmp_path / 'profile'}",
+        "--window-size=1200,800",
+        "--virtual-time-budget=5000",
+        *args,
+    ]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
 
 
@@ -44,8 +55,8 @@ def png_colours(path) -> int:
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     pos, idat, width = 8, b"", 0
     while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        chunk = data[pos + 8:pos + 8 + length]
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        chunk = data[pos + 8 : pos + 8 + length]
         if kind == b"IHDR":
             width, _, depth, ctype = struct.unpack(">IIBB", chunk[:10])
             assert depth == 8 and ctype in (2, 6)
@@ -57,8 +68,8 @@ def png_colours(path) -> int:
     stride = width * channels + 1
     colours = set()
     for row in range(0, len(raw) // stride, 7):  # sample rows; filter bytes vary, so compare raw runs
-        line = raw[row * stride + 1:(row + 1) * stride]
-        colours.update(line[i:i + channels] for i in range(0, len(line), channels * 5))
+        line = raw[row * stride + 1 : (row + 1) * stride]
+        colours.update(line[i : i + channels] for i in range(0, len(line), channels * 5))
     return len(colours)
 
 
@@ -83,8 +94,11 @@ def test_view_of_one_persons_neighbourhood(loaded, tmp_path):
     out = tmp_path / "p.html"
     r = loaded.invoke(cli, ["view", "-o", str(out), "--person", "Umerov", "--depth", "1"], catch_exceptions=False)
     assert r.exit_code == 0
-    data = json.loads(re.search(r'<script id="graph-data" type="application/json">(.*?)</script>',
-                                out.read_text(encoding="utf-8"), re.S).group(1))
+    data = json.loads(
+        re.search(
+            r'<script id="graph-data" type="application/json">(.*?)</script>', out.read_text(encoding="utf-8"), re.S
+        ).group(1)
+    )
     names = {n["name"] for n in data["nodes"]}
     assert "Rustem Umerov" in names and "Steve Witkoff" in names and "Andriy Yermak" not in names
     met = [e for e in data["edges"] if e["type"] == "MET_WITH"]

@@ -50,8 +50,9 @@ class Clauses:
                 return j
             if tok.text == "," and j + 1 < sent.end and doc[j + 1].lower_ in self.breakers:
                 return j
-            if tok.lower_ in self.subordinators and (tok.dep_ == "mark" or (j + 1 < sent.end
-                                                     and doc[j + 1].tag_ in PAST_VERB_TAGS)):
+            if tok.lower_ in self.subordinators and (
+                tok.dep_ == "mark" or (j + 1 < sent.end and doc[j + 1].tag_ in PAST_VERB_TAGS)
+            ):
                 return j  # "... met with Fabius before laying wreaths at ..."
             if tok.lemma_ in self.reporting and tok.pos_ == "VERB" and j > i + 1:
                 return j
@@ -108,14 +109,22 @@ class Clauses:
     def is_possessor(self, doc: Doc, m: Mention) -> bool:
         """'Putin's envoy': the name is someone's principal ('Putin's meeting' is still his)."""
         nxt = m.span.end
-        return nxt < len(doc) and doc[nxt].text in self.possessive and \
-            nxt + 1 < len(doc) and doc[nxt + 1].lower_ not in self.event_nouns
+        return (
+            nxt < len(doc)
+            and doc[nxt].text in self.possessive
+            and nxt + 1 < len(doc)
+            and doc[nxt + 1].lower_ not in self.event_nouns
+        )
 
     def participants(self, r: Reading, start: int, end: int) -> list[Mention]:
         """People named in [start, end) who take part, not principals inside someone's title."""
         out: list[Mention] = []
         for m in r.mentions:
-            if start <= m.span.start < end and not m.title.object_of_role and not self.is_possessor(r.doc, m) \
-                    and (not out or out[-1].entity != m.entity):
+            if (
+                start <= m.span.start < end
+                and not m.title.object_of_role
+                and not self.is_possessor(r.doc, m)
+                and (not out or out[-1].entity != m.entity)
+            ):
                 out.append(m)
         return out

@@ -25,8 +25,7 @@ LIST_DISTANCE = 3  # sentences between two delegation lists of one meeting
 TITLE_REACH = 8  # tokens before a name that may belong to its title
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 PLACE_MODIFIER_DEPS = ("compound", "amod", "nmod")  # "the Geneva talks"
-STATUS_CHAIN_DEPS = ("xcomp", "conj", "ccomp", "advcl", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "acl",
-                     "relcl")
+STATUS_CHAIN_DEPS = ("xcomp", "conj", "ccomp", "advcl", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "acl", "relcl")
 STATUS_CHILD_DEPS = ("aux", "auxpass", "neg", "advmod", "prt", "amod", "dobj")
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -75,8 +74,7 @@ class Status:
                 break
             cur = cur.head
         children = [c for t in chain for c in t.children]
-        words = {t.lemma_.lower() for t in chain} | {c.lemma_.lower() for c in children
-                                                      if c.dep_ in STATUS_CHILD_DEPS}
+        words = {t.lemma_.lower() for t in chain} | {c.lemma_.lower() for c in children if c.dep_ in STATUS_CHILD_DEPS}
         lowers = {c.lower_ for c in children}
         if any(c.dep_ == "neg" for c in children) or words & self.negation:
             return None
@@ -135,14 +133,22 @@ class Meetings:
 
     def _cue(self, r: Reading, sent: Span, tok: Token, quoted: set[int]) -> str | None:
         """'verb' or 'noun' when tok is a meeting cue, else None."""
-        kind = "verb" if tok.lemma_ in self.verbs and tok.pos_ == "VERB" else \
-            "noun" if tok.lower_ in self.nouns and tok.pos_ in ("NOUN", "PROPN") else None
+        kind = (
+            "verb"
+            if tok.lemma_ in self.verbs and tok.pos_ == "VERB"
+            else "noun"
+            if tok.lower_ in self.nouns and tok.pos_ in ("NOUN", "PROPN")
+            else None
+        )
         if kind is None or tok.i in quoted:
             return None
-        if tok.lemma_ == self.meet and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children) \
-                and not any(c.dep_ == "agent" for c in tok.children):
+        if (
+            tok.lemma_ == self.meet
+            and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+            and not any(c.dep_ == "agent" for c in tok.children)
+        ):
             return None  # "he was met with criticism"
-        window = r.doc[max(sent.start, tok.i - CUE_WINDOW): min(sent.end, tok.i + CUE_WINDOW)]
+        window = r.doc[max(sent.start, tok.i - CUE_WINDOW) : min(sent.end, tok.i + CUE_WINDOW)]
         return None if any(t.lower_ in self.not_meeting for t in window) else kind
 
     def _event(self, r: Reading, k: int, sent: Span, tok: Token, quoted: set[int], exclude: set[int]):
@@ -162,11 +168,17 @@ class Meetings:
         if not before and any(t.lower_ in self.pronouns and t.dep_ in SUBJECT_DEPS for t in subj_tokens):
             antecedent = self._antecedent(r, tok.i)
             before, pronoun = ([antecedent], True) if antecedent else ([], False)
-        return Event(sent=k, status=status, place=self._place(r, clause, exclude, tok), date=self._date(clause),
-                      before=before, after=self.clauses.participants(r, tok.i + 1, c1),
-                      pool=any(t.lower_ in self.pool_preps for t in r.doc[tok.i + 1: c1][:POOL_WINDOW]),
-                      groups=self.clauses.group_countries([t for t in subj_tokens if t.i not in r.person_at]),
-                      pronoun=pronoun)
+        return Event(
+            sent=k,
+            status=status,
+            place=self._place(r, clause, exclude, tok),
+            date=self._date(clause),
+            before=before,
+            after=self.clauses.participants(r, tok.i + 1, c1),
+            pool=any(t.lower_ in self.pool_preps for t in r.doc[tok.i + 1 : c1][:POOL_WINDOW]),
+            groups=self.clauses.group_countries([t for t in subj_tokens if t.i not in r.person_at]),
+            pronoun=pronoun,
+        )
 
     def _subject_tokens(self, tok: Token, kind: str, gov: Token | None) -> list[Token]:
         """Who holds the meeting: the governing verb's subject, and a possessor ('Putin's meeting')."""
@@ -181,9 +193,15 @@ class Meetings:
         """Who 'he'/'she' is: the person who is subject earlier in the sentence, else in the one before."""
         k = r.sent_of[i]
         for sent in (k, k - 1):
-            cands = [m for m in r.mentions if m.sent == sent and m.span.start < i
-                     and not self.clauses.is_possessor(r.doc, m) and not m.title.object_of_role
-                     and m.span.root.dep_ in SUBJECT_DEPS]
+            cands = [
+                m
+                for m in r.mentions
+                if m.sent == sent
+                and m.span.start < i
+                and not self.clauses.is_possessor(r.doc, m)
+                and not m.title.object_of_role
+                and m.span.root.dep_ in SUBJECT_DEPS
+            ]
             if cands:
                 return cands[-1] if sent == k else cands[0]
         return None
@@ -192,8 +210,12 @@ class Meetings:
         """Where: 'in/at/to Miami' in the clause, or 'the Miami meeting'; a city before a country."""
         doc, best = r.doc, None
         for ent in doc.ents:
-            if ent.start < clause.start or ent.end > clause.end or ent.label_ not in PLACE_LABELS \
-                    or ent.start in exclude:
+            if (
+                ent.start < clause.start
+                or ent.end > clause.end
+                or ent.label_ not in PLACE_LABELS
+                or ent.start in exclude
+            ):
                 continue
             prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             if prev in self.articles and ent.start >= 2:
@@ -209,8 +231,12 @@ class Meetings:
 
     def _date(self, clause: Span) -> str | None:
         for ent in clause.doc.ents:
-            if ent.label_ == "DATE" and ent.start >= clause.start and ent.end <= clause.end \
-                    and not self.weak_dates.match(ent.text.strip()):
+            if (
+                ent.label_ == "DATE"
+                and ent.start >= clause.start
+                and ent.end <= clause.end
+                and not self.weak_dates.match(ent.text.strip())
+            ):
                 text = ent.text
                 for suffix in self.possessive_suffixes:
                     text = text.removesuffix(suffix)
@@ -225,8 +251,11 @@ class Meetings:
             out.update(range(m.span.start, m.span.end))
         for m in r.mentions:  # places written inside a title: "envoy to the Middle East"
             k = m.span.start - 1
-            while k >= 0 and k >= m.span.start - TITLE_REACH and (
-                    r.doc[k].ent_type_ or r.doc[k].lower_ in self.title_words or r.doc[k].lower_ in self.rules.roles):
+            while (
+                k >= 0
+                and k >= m.span.start - TITLE_REACH
+                and (r.doc[k].ent_type_ or r.doc[k].lower_ in self.title_words or r.doc[k].lower_ in self.rules.roles)
+            ):
                 out.add(k)
                 k -= 1
         return out
@@ -234,8 +263,11 @@ class Meetings:
     # -- pairing the sides ------------------------------------------------------------------------
     def _pairs(self, r: Reading, ev: Event, done: set) -> None:
         inherit = ev.status != "planned"
-        q = Qualifiers(ev.place or (ev.context.place if inherit else None),
-                       ev.date or (ev.context.date if inherit else None), ev.status)
+        q = Qualifiers(
+            ev.place or (ev.context.place if inherit else None),
+            ev.date or (ev.context.date if inherit else None),
+            ev.status,
+        )
         if ev.pool and not ev.before:
             self._pool_pairs(r, ev.after, ev.sent, q, done)
             return
@@ -252,8 +284,18 @@ class Meetings:
             for b in ev.after:
                 self._pair(r, a, b, ev.sent, conf.value, rule, q, done)
 
-    def _pair(self, r: Reading, a: Mention, b: Mention, sent: int, conf: float, rule: str, q: Qualifiers,
-              done: set, last_sent: int | None = None) -> None:
+    def _pair(
+        self,
+        r: Reading,
+        a: Mention,
+        b: Mention,
+        sent: int,
+        conf: float,
+        rule: str,
+        q: Qualifiers,
+        done: set,
+        last_sent: int | None = None,
+    ) -> None:
         if a.entity == b.entity:
             return
         ca, cb = r.country_of(a, self.rules), r.country_of(b, self.rules)
@@ -263,8 +305,18 @@ class Meetings:
         if (key, sent) in done:
             return
         done.add((key, sent))
-        r.fact((key[0], "Person"), "MET_WITH", (key[1], "Person"), sent, conf, rule, last_sent=last_sent,
-               place=q.place or None, date_text=q.date or None, status=q.status or None)
+        r.fact(
+            (key[0], "Person"),
+            "MET_WITH",
+            (key[1], "Person"),
+            sent,
+            conf,
+            rule,
+            last_sent=last_sent,
+            place=q.place or None,
+            date_text=q.date or None,
+            status=q.status or None,
+        )
 
     def _pool_pairs(self, r: Reading, people: list[Mention], sent: int, q: Qualifiers, done: set) -> None:
         """'a meeting between A and B and C': sides from what each person represents."""
@@ -287,7 +339,7 @@ class Meetings:
     def _list_pairs(self, r: Reading, events: list[Event], done: set) -> None:
         """Two sides' delegation lists for the same meeting: everyone on one side met the other."""
         for x, a in enumerate(r.lists):
-            for b in r.lists[x + 1:]:
+            for b in r.lists[x + 1 :]:
                 if a.country == b.country or b.sent - a.sent > LIST_DISTANCE:
                     continue
                 ctx = [e for e in events if e.sent <= b.sent]
@@ -295,5 +347,14 @@ class Meetings:
                     continue
                 for pa in a.members:
                     for pb in b.members:
-                        self._pair(r, pa, pb, a.sent, self.lists.value, "met.delegation_lists", ctx[-1].context,
-                                   done, last_sent=b.sent)
+                        self._pair(
+                            r,
+                            pa,
+                            pb,
+                            a.sent,
+                            self.lists.value,
+                            "met.delegation_lists",
+                            ctx[-1].context,
+                            done,
+                            last_sent=b.sent,
+                        )

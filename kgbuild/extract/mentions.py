@@ -24,9 +24,13 @@ LETTER = re.compile(r"[A-Za-z]")
 
 def is_name(text: str, forbidden: frozenset[str] = frozenset({"@", "#"})) -> bool:
     """Whether a PERSON span can be a name: letters, a sane length, not only initials ("J.", "A")."""
-    return (len(text) <= MAX_NAME_CHARS and len(text.split()) <= MAX_NAME_WORDS
-            and not any(f in text for f in forbidden) and LETTER.search(text) is not None
-            and bool(translit_key(text)))
+    return (
+        len(text) <= MAX_NAME_CHARS
+        and len(text.split()) <= MAX_NAME_WORDS
+        and not any(f in text for f in forbidden)
+        and LETTER.search(text) is not None
+        and bool(translit_key(text))
+    )
 
 
 class Mentions:
@@ -73,14 +77,17 @@ class Mentions:
             if prev.sent != m.sent:
                 continue
             start = m.title.start if m.title.start is not None else m.span.start
-            gap = [t.lower_ for t in r.doc[prev.span.end:start] if t.lower_ not in self.possessive_suffixes]
+            gap = [t.lower_ for t in r.doc[prev.span.end : start] if t.lower_ not in self.possessive_suffixes]
             if not gap or any(g not in self.coordinators for g in gap):
                 continue
             t, p = m.title, prev.title
             if p.plural and not t.kinds:
                 t.kinds, t.country, t.words = list(p.kinds), p.country, list(p.words)
-            if t.principal is None and p.principal is not None and (not t.kinds or "kin" in t.kinds
-                                                                     or "adviser" in t.kinds):
+            if (
+                t.principal is None
+                and p.principal is not None
+                and (not t.kinds or "kin" in t.kinds or "adviser" in t.kinds)
+            ):
                 t.principal = p.principal
             if t.principal is not None and t.principal.type == "Pronoun":
                 t.principal = Actor("Person", prev.name, prev)

@@ -108,16 +108,34 @@ class Reading:
         sent_of = {t.i: k for k, s in enumerate(sents) for t in s}
         return cls(doc=doc, sents=sents, sent_of=sent_of)
 
-    def fact(self, subject: tuple[str, str], predicate: str, obj: tuple[str, str], sent: int, confidence: float,
-             rule: str, last_sent: int | None = None, **qualifiers) -> None:
+    def fact(
+        self,
+        subject: tuple[str, str],
+        predicate: str,
+        obj: tuple[str, str],
+        sent: int,
+        confidence: float,
+        rule: str,
+        last_sent: int | None = None,
+        **qualifiers,
+    ) -> None:
         """Record a fact stated by sentence `sent` (through `last_sent`); none of a thing with itself."""
         if subject == obj:
             return
         first, end = self.sents[sent], self.sents[last_sent if last_sent is not None else sent]
-        self.facts.append(Fact(
-            subject=EntityRef(*subject), predicate=predicate, object=EntityRef(*obj),
-            sentence=self.doc.text[first.start_char:end.end_char].strip(), start=first.start_char,
-            end=end.end_char, confidence=round(confidence, 2), rule=rule, **qualifiers))
+        self.facts.append(
+            Fact(
+                subject=EntityRef(*subject),
+                predicate=predicate,
+                object=EntityRef(*obj),
+                sentence=self.doc.text[first.start_char : end.end_char].strip(),
+                start=first.start_char,
+                end=end.end_char,
+                confidence=round(confidence, 2),
+                rule=rule,
+                **qualifiers,
+            )
+        )
 
     def best_side(self, entity: str) -> Side | None:
         sides = self.sides.get(entity)

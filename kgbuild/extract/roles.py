@@ -83,8 +83,9 @@ class Roles:
             elif kind == "spokesperson":
                 target = ref(principal) or (t.org and (t.org, "Organization")) or (t.country and (t.country, "Country"))
                 if target:
-                    r.fact(person, "SPOKESPERSON_OF", target, m.sent, self.spokesperson.value,
-                           f"{t.source}.spokesperson")
+                    r.fact(
+                        person, "SPOKESPERSON_OF", target, m.sent, self.spokesperson.value, f"{t.source}.spokesperson"
+                    )
             if kind == "leader" and t.org and not t.country:
                 r.fact(person, "LEADS", (t.org, "Organization"), m.sent, self.org_leader.value, f"{t.source}.leader")
 

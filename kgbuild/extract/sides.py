@@ -55,19 +55,33 @@ class Sides:
         """'Special Envoy Ola Berg' on Norway's side: Norway's envoy."""
         for m in r.mentions:
             t = m.title
-            if "envoy" in t.kinds and t.principal is None and not t.country and r.sides.get(m.entity) \
-                    and not t.object_of_role:
+            if (
+                "envoy" in t.kinds
+                and t.principal is None
+                and not t.country
+                and r.sides.get(m.entity)
+                and not t.object_of_role
+            ):
                 best = r.best_side(m.entity)
-                r.fact((m.entity, "Person"), "ENVOY_OF", (best.country, "Country"), m.sent,
-                       min(self.envoy_side.value, best.confidence), "envoy.side")
+                r.fact(
+                    (m.entity, "Person"),
+                    "ENVOY_OF",
+                    (best.country, "Country"),
+                    m.sent,
+                    min(self.envoy_side.value, best.confidence),
+                    "envoy.side",
+                )
 
     def _represents(self, r: Reading) -> None:
         firsts: dict[str, Mention] = {}
         for m in r.mentions:
             firsts.setdefault(m.entity, m)
         titled = {m.entity for m in r.mentions if set(m.title.kinds) & self.side_kinds}
-        statesmen = {m.entity for m in r.mentions if set(m.title.words) & self.state_roles
-                     and not m.title.other_body and not m.title.org}
+        statesmen = {
+            m.entity
+            for m in r.mentions
+            if set(m.title.words) & self.state_roles and not m.title.other_body and not m.title.org
+        }
         home = self._home_country(r)
         for entity, m in firsts.items():
             best = r.best_side(entity)

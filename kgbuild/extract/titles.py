@@ -91,7 +91,7 @@ class TitleReader:
         b = i
         while b + 1 < len(doc) and not doc[b].whitespace_ and HYPHEN in (doc[b].text, doc[b + 1].text):
             b += 1
-        return a, doc[a:b + 1].text.lower()
+        return a, doc[a : b + 1].text.lower()
 
     # -- reading ---------------------------------------------------------------------------------
     def read(self, mention: Mention) -> Title:
@@ -141,8 +141,10 @@ class TitleReader:
             return i - 1
         if i >= 1 and doc[i].text == ",":  # "the head of the Ukrainian delegation, Rustem Umerov"
             before = doc[i - 1].lower_
-            if not (before in self.w.roles or before in self.w.group_nouns or before in self.w.principal_nouns) \
-                    or i - 1 in self.person_at:
+            if (
+                not (before in self.w.roles or before in self.w.group_nouns or before in self.w.principal_nouns)
+                or i - 1 in self.person_at
+            ):
                 return None
             return i - 1
         return i
@@ -176,15 +178,26 @@ class TitleReader:
         if tok.lower_ in w.conjunctions:  # "Foreign Minister and Deputy Prime Minister"
             after = self.compound(tokens[0])[1] if tokens else None
             prev = self.compound(i - 1)[1] if i > 0 else None
-            joins = after is not None and prev is not None and after in w.roles and \
-                (prev in w.roles or prev in w.modifiers)
+            joins = (
+                after is not None and prev is not None and after in w.roles and (prev in w.roles or prev in w.modifiers)
+            )
             return [i] if joins else None
-        if tokens and tok.dep_ in MODIFIER_DEPS and tok.head.i in tokens and tok.is_lower \
-                and tok.pos_ in ("NOUN", "ADJ"):  # "foreign policy adviser", "security chief"
+        if (
+            tokens
+            and tok.dep_ in MODIFIER_DEPS
+            and tok.head.i in tokens
+            and tok.is_lower
+            and tok.pos_ in ("NOUN", "ADJ")
+        ):  # "foreign policy adviser", "security chief"
             return [i]
-        if (i in self.ent_at and self.ent_at[i].label_ in SIDE_ENT_LABELS) or self.is_role(tok) \
-                or (tok.lower_ in w.connectors and tokens) or (tok.is_title and tok.pos_ in TITLE_POS and tokens) \
-                or tok.lower_ in w.principal_nouns or tok.lower_ in w.group_nouns:
+        if (
+            (i in self.ent_at and self.ent_at[i].label_ in SIDE_ENT_LABELS)
+            or self.is_role(tok)
+            or (tok.lower_ in w.connectors and tokens)
+            or (tok.is_title and tok.pos_ in TITLE_POS and tokens)
+            or tok.lower_ in w.principal_nouns
+            or tok.lower_ in w.group_nouns
+        ):
             return [i]
         return None
 
@@ -196,13 +209,14 @@ class TitleReader:
             if doc[i].lower_ not in w.object_preps or i in title.role_tokens:
                 continue
             before = self.compound(tokens[pos - 1])[1]
-            after = tokens[pos + 1:]
+            after = tokens[pos + 1 :]
             if before not in w.roles or (w.roles[before] == "kin" and doc[i].lower_ not in w.kin_preps):
                 return None
             if after and doc[after[0]].lower_ in w.articles:
                 return None
-            if all(doc[j].lower_ in w.roles or doc[j].lower_ in w.honorifics or doc[j].lower_ in w.prefixes
-                   for j in after):
+            if all(
+                doc[j].lower_ in w.roles or doc[j].lower_ in w.honorifics or doc[j].lower_ in w.prefixes for j in after
+            ):
                 return after
             return None
         return None
@@ -260,8 +274,11 @@ class TitleReader:
             title.principal = Actor("Pronoun", self.doc[tokens[0]].lower_)
         if title.org and not title.country:
             title.country = self.w.rules.org_country.get(title.org)
-        if any(x in self.w.delegation_words for x in words) and any(x in self.w.heads or x in self.w.led
-                                                                     for x in words) and title.leads is None:
+        if (
+            any(x in self.w.delegation_words for x in words)
+            and any(x in self.w.heads or x in self.w.led for x in words)
+            and title.leads is None
+        ):
             title.leads = title.country
         return title
 
@@ -275,12 +292,12 @@ class TitleReader:
             for a in range(0, n - size + 1):
                 if any(k in used for k in range(a, a + size)):
                     continue
-                phrase = "".join(w + ("" if glued[k] else " ") for k, w in enumerate(words[a:a + size], a)).strip()
+                phrase = "".join(w + ("" if glued[k] else " ") for k, w in enumerate(words[a : a + size], a)).strip()
                 kind = roles.get(phrase)
                 if not kind:
                     continue
                 used.update(range(a, a + size))
-                title.role_tokens.update(tokens[a:a + size])
+                title.role_tokens.update(tokens[a : a + size])
                 role_pos.append(a)
                 title.words.append(phrase)
                 if kind not in title.kinds:
@@ -316,7 +333,7 @@ class TitleReader:
                 title.org = title.org or actor.name
             elif first_role is None or pos < first_role or prev_word in w.side_preps:
                 title.country = title.country or actor.name
-            if any(x in w.delegation_words for x in words[pos:pos + 4]):
+            if any(x in w.delegation_words for x in words[pos : pos + 4]):
                 title.leads = actor.name if any(x in w.heads for x in words[:pos]) else title.leads
             prev_word = words[pos]
 
@@ -326,9 +343,14 @@ class TitleReader:
         for pos, i in enumerate(tokens):
             tok = self.doc[i]
             actor = self.actor_at(i)
-            if pos in used or tok.lower_ in w.modifiers or tok.lower_ in w.honorifics \
-                    or (actor is not None and actor.type == "Country") or tok.lower_ in w.connectors \
-                    or tok.text in w.possessive:
+            if (
+                pos in used
+                or tok.lower_ in w.modifiers
+                or tok.lower_ in w.honorifics
+                or (actor is not None and actor.type == "Country")
+                or tok.lower_ in w.connectors
+                or tok.text in w.possessive
+            ):
                 continue
             if tok.ent_type_ in PLACE_ENT_LABELS:
                 continue
