@@ -27,39 +27,19 @@ from .names import fold, translit_key
 
 ENTITY_TYPES = ("Person", "Country", "Organization", "Place")
 
-# The entries of the rule files and their shapes: "words" (a list of non-empty strings) unless
-# named otherwise — "text" a string, "regex" a regular expression, "pairs" a list of two-word
-# lists, "kinds" an object of lists of words, "kinds-of-roles" a list of role kinds.
-
-
-def _shapes(words: str, **others: str) -> dict[str, str]:
-    return {**dict.fromkeys(words.split(), "words"), **others}
-
-
-WORD_FILES = {
-    "grammar": _shapes(
-        "possessive_markers possessive_suffixes quotes opening_quotes closing_quotes clause_breakers subordinators "
-        "clause_ends reporting_verbs venue_prepositions locative_prepositions coordinators subject_pronouns "
-        "pronoun_possessors title_connectors role_object_prepositions side_prepositions destination_prepositions "
-        "apposition_introducers apposition_refusers apposition_stops name_particles name_trailers not_in_names "
-        "articles role_conjunctions origin_prepositions kin_prepositions title_place_words",
-        weak_dates="regex",
-    ),
-    "meetings": _shapes(
-        "verbs event_nouns pool_prepositions not_meeting negation_lemmas cancelled_lemmas unconfirmed_lemmas "
-        "unconfirmed_words planned_lemmas planned_words planned_date_words delegation_verbs "
-        "passive_delegation_verbs leading_verbs",
-        meet_verb="text",
-        cancelled_phrasal="pairs",
-    ),
-    "roles": _shapes(
-        "honorifics modifiers principal_nouns group_nouns state_roles delegation_heads delegation_led "
-        "delegation_words role_prefixes not_title_words",
-        roles="kinds",
-        side_kinds="kinds-of-roles",
-        principal_side_kinds="kinds-of-roles",
-        lending_kinds="kinds-of-roles",
-    ),
+# The rule files' entries are lists of words, except those named here: "text" a string, "regex"
+# a regular expression, "pairs" a list of two-word lists, "kinds" an object of lists of words,
+# "kinds-of-roles" a list of role kinds.  Which entries must exist is up to the stages that ask
+# for them (`Rules.words`); which may exist, too (`Rules.check_all_read`).
+SHAPES = {
+    "grammar": {"weak_dates": "regex"},
+    "meetings": {"meet_verb": "text", "cancelled_phrasal": "pairs"},
+    "roles": {
+        "roles": "kinds",
+        "side_kinds": "kinds-of-roles",
+        "principal_side_kinds": "kinds-of-roles",
+        "lending_kinds": "kinds-of-roles",
+    },
 }
 REQUIRED_KINDS = ("envoy", "adviser", "spokesperson", "leader", "kin")
 
@@ -151,7 +131,9 @@ class Rules:
         try:
             value = self._lists[(file, entry)]
         except KeyError:
-            raise DataError(f"{data_path(file + '.json')}: no entry {entry!r}; kgbuild needs it") from None
+            raise DataError(
+                f"{data_path(file + '.json')}: entry {entry!r} is missing; kgbuild's rules need it"
+            ) from None
         self._read.add((file, entry))
         return value
 
@@ -166,7 +148,7 @@ class Rules:
         """Every list and confidence was asked for by some stage (else it is a typo or dead data)."""
         for file, entry in sorted(self._lists):
             if (file, entry) not in self._read:
-                _fail(data_path(file + ".json"), entry, "is read by no extraction rule; remove it or fix its name")
+                _fail(data_path(file + ".json"), entry, "is not something kgbuild reads; remove it or fix its name")
         for rule in sorted(self._confidence):
             if ("rules", rule) not in self._read:
                 _fail(data_path("rules.json"), rule, "names no extraction rule; remove it or fix its name")
@@ -225,16 +207,11 @@ def _aliases(rules: Rules) -> None:
                 rules.person_country[name] = country
 
 
-def _shaped(rules: Rules, file: str, shapes: dict[str, str]) -> None:
+def _shaped(rules: Rules, file: str) -> None:
     where = data_path(file + ".json")
-    data = read_data(file + ".json")
-    for entry in data:
-        if entry != "_about" and entry not in shapes:
-            _fail(where, entry, f"is not something kgbuild reads (it reads: {', '.join(shapes)})")
-    for entry, shape in shapes.items():
-        if entry not in data:
-            _fail(where, entry, "is missing")
-        rules._lists[(file, entry)] = _shape(where, entry, data[entry], shape, rules)
+    for entry, value in read_data(file + ".json").items():
+        if entry != "_about":
+            rules._lists[(file, entry)] = _shape(where, entry, value, SHAPES[file].get(entry, "words"), rules)
 
 
 def _shape(where: str, entry: str, value, shape: str, rules: Rules):
@@ -277,7 +254,7 @@ def _roles(rules: Rules) -> None:
             if p.lower() in rules.roles and rules.roles[p.lower()] != kind:
                 _fail(where, f"roles.{kind}", f"repeats {p!r}, already a {rules.roles[p.lower()]!r} role")
             rules.roles[p.lower()] = kind
-    _shaped(rules, "roles", WORD_FILES["roles"])
+    _shaped(rules, "roles")
 
 
 def _confidences(rules: Rules) -> None:
@@ -300,8 +277,8 @@ def load_rules() -> Rules:
     _organizations(rules)
     _aliases(rules)
     _roles(rules)
-    _shaped(rules, "grammar", WORD_FILES["grammar"])
-    _shaped(rules, "meetings", WORD_FILES["meetings"])
+    _shaped(rules, "grammar")
+    _shaped(rules, "meetings")
     _confidences(rules)
     places = read_data("places.json").get("places")
     rules.places = frozenset(fold(p) for p in _words(data_path("places.json"), "places", places))
