@@ -66,6 +66,14 @@ PREDICATES: dict[str, Predicate] = {
             colour="#9C755F",
         ),
         Predicate("LEADS", PERSON, ("Organization",), "the person leads that delegation or body", colour="#76B7B2"),
+        Predicate(
+            "HOSTED",
+            ("Person", "Country"),
+            PERSON,
+            "the person or country hosted the other at a meeting",
+            qualified=True,
+            colour="#F1CE63",
+        ),
         Predicate("MEMBER_OF", PERSON, ("Organization",), "the person is on that delegation", colour="#D37295"),
     )
 }

@@ -254,3 +254,44 @@ def test_readiness_to_meet_is_planned_and_clause_ends_at_subordinate():
     )
     assert ("Francois Hollande", "MET_WITH", "John Kerry") in got
     assert not any("Gerard Biard" in (s, o) for s, p, o in got if p == "MET_WITH")
+
+
+@pytest.mark.parametrize(
+    "text,host,guests",
+    [
+        (
+            "Omani Foreign Minister Salim al-Harthy hosted Iranian Foreign Minister Reza Tabari in Muscat on Sunday.",
+            "Salim al-Harthy",
+            {"Reza Tabari"},
+        ),
+        (
+            "Chilean envoy Marta Rios was received by Peruvian President Luis Quispe at the palace in Lima.",
+            "Luis Quispe",
+            {"Marta Rios"},
+        ),
+        (
+            "Qatar hosted talks between Rwandan Foreign Minister Paul Ndoli and Congolese Foreign Minister "
+            "Marie Kabila in Doha.",
+            "Qatar",
+            {"Paul Ndoli", "Marie Kabila"},
+        ),
+    ],
+)
+def test_hosted_names_the_host_and_its_guests(text, host, guests):
+    rows = [f for f in fact_rows(text) if f["predicate"] == "HOSTED"]
+    assert {(f["subject"]["name"], f["object"]["name"]) for f in rows} == {(host, g) for g in guests}
+    assert all(f["status"] == "held" and f["place"] for f in rows)
+
+
+def test_hosting_is_not_said_of_plain_meetings_or_of_ones_own_side():
+    assert not any(
+        p == "HOSTED"
+        for _, p, _ in facts(
+            "Omani Foreign Minister Salim al-Harthy met Iranian Foreign Minister Reza Tabari in Muscat."
+        )
+    )
+    got = facts(
+        "Norway hosted talks between Norwegian Foreign Minister Eirik Vangen and Icelandic Foreign "
+        "Minister Ragna Thorsdottir in Oslo."
+    )
+    assert ("Norway", "HOSTED", "Ragna Thorsdottir") in got and ("Norway", "HOSTED", "Eirik Vangen") not in got

@@ -50,6 +50,7 @@ class Event:
     pool: bool  # 'between A and B': one pool, sides told apart by what each represents
     groups: list[str]  # countries of group subjects: 'Ukrainian negotiators'
     pronoun: bool
+    host: str | None = None  # "hosted": the subject is the host ('passive': the agent, after the cue)
     context: Qualifiers = field(default_factory=Qualifiers)  # the last held meeting's place and date
 
 
@@ -107,6 +108,8 @@ class Meetings:
         self.delegation_head, self.between_two = c("met.delegation_head"), c("met.between_two")
         self.between_sides, self.lists = c("met.between_sides"), c("met.delegation_lists")
         self.side_pool = c("side.pool")
+        self.host_verbs = w("meetings", "host_verbs")
+        self.hosted, self.hosted_by_country = c("hosted.person"), c("hosted.country")
 
     def __call__(self, r: Reading) -> None:
         events = self._events(r)
@@ -178,7 +181,14 @@ class Meetings:
             pool=any(t.lower_ in self.pool_preps for t in r.doc[tok.i + 1 : c1][:POOL_WINDOW]),
             groups=self.clauses.group_countries([t for t in subj_tokens if t.i not in r.person_at]),
             pronoun=pronoun,
+            host=self._hosting(gov),
         )
+
+    def _hosting(self, verb: Token | None) -> str | None:
+        """'active' or 'passive' when the cue is, or hangs from, a hosting verb ('hosted', 'was received by')."""
+        if verb is None or verb.lemma_ not in self.host_verbs:
+            return None
+        return "passive" if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) else "active"
 
     def _subject_tokens(self, tok: Token, kind: str, gov: Token | None) -> list[Token]:
         """Who holds the meeting: the governing verb's subject, and a possessor ('Putin's meeting')."""
@@ -268,6 +278,8 @@ class Meetings:
             ev.date or (ev.context.date if inherit else None),
             ev.status,
         )
+        if ev.host:
+            self._hosted(r, ev, q)
         if ev.pool and not ev.before:
             self._pool_pairs(r, ev.after, ev.sent, q, done)
             return
@@ -283,6 +295,37 @@ class Meetings:
         for a in before:
             for b in ev.after:
                 self._pair(r, a, b, ev.sent, conf.value, rule, q, done)
+
+    def _hosted(self, r: Reading, ev: Event, q: Qualifiers) -> None:
+        """HOSTED: 'A hosted B', 'B was received by A', 'Qatar hosted talks between B and C'."""
+        hosts, guests = (ev.after[:1], ev.before) if ev.host == "passive" else (ev.before, ev.after)
+        extra = {"place": q.place or None, "date_text": q.date or None, "status": q.status or None}
+        for h in hosts:
+            for g in guests:
+                host_side, guest_side = r.country_of(h, self.rules), r.country_of(g, self.rules)
+                if h.entity != g.entity and not (host_side and host_side == guest_side):
+                    r.fact(
+                        (h.entity, "Person"),
+                        "HOSTED",
+                        (g.entity, "Person"),
+                        ev.sent,
+                        self.hosted.value,
+                        "hosted.person",
+                        **extra,
+                    )
+        if not hosts and ev.host == "active" and len(ev.groups) == 1:
+            country = ev.groups[0]
+            for g in guests:
+                if r.country_of(g, self.rules) != country:
+                    r.fact(
+                        (country, "Country"),
+                        "HOSTED",
+                        (g.entity, "Person"),
+                        ev.sent,
+                        self.hosted_by_country.value,
+                        "hosted.country",
+                        **extra,
+                    )
 
     def _pair(
         self,
