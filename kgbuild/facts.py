@@ -27,10 +27,6 @@ class Entity:
     aliases: list[str] = field(default_factory=list)
     count: int = 0
 
-    @property
-    def ref(self) -> EntityRef:
-        return EntityRef(self.name, self.type)
-
 
 @dataclass
 class Fact:

@@ -295,3 +295,19 @@ def test_hosting_is_not_said_of_plain_meetings_or_of_ones_own_side():
         "Minister Ragna Thorsdottir in Oslo."
     )
     assert ("Norway", "HOSTED", "Ragna Thorsdottir") in got and ("Norway", "HOSTED", "Eirik Vangen") not in got
+
+
+def test_every_fact_fits_the_predicate_registry():
+    from conftest import CORPUS, EXAMPLES
+    from kgbuild.documents import read_documents
+    from kgbuild.predicates import PREDICATES
+
+    docs = [d for d in read_documents([str(CORPUS), str(EXAMPLES)]) if isinstance(d, Document)]
+    seen = set()
+    for x in extract(docs):
+        for f in x.facts:
+            p = PREDICATES[f.predicate]
+            assert f.subject.type in p.subjects and f.object.type in p.objects, f
+            assert p.qualified or (f.place, f.date_text, f.status) == (None, None, None), f
+            seen.add(f.predicate)
+    assert {"MET_WITH", "REPRESENTS", "ENVOY_OF", "ADVISER_OF", "SPOKESPERSON_OF", "MEMBER_OF"} <= seen
