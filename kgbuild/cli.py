@@ -18,6 +18,8 @@ from .embedded import EmbeddedServer
 from .errors import KgbuildError, QueryError
 from .output import FORMATS, render
 
+TEXT_ONLY_HELP = "Leave out facts that need kgbuild's or your knowledge files rather than the text (basis 'known')."
+
 
 class Group(click.Group):
     """Turns kgbuild's own errors into one line that names the fix, with exit code 1."""
@@ -94,8 +96,9 @@ def _article_count(item) -> int:
     "--processes", "-j", type=click.IntRange(1, 8), default=1, show_default=True, help="spaCy worker processes."
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
+@click.option("--text-only", is_flag=True, help=TEXT_ONLY_HELP)
 @click.pass_obj
-def load(settings: Settings, paths, force, published, processes, quiet):
+def load(settings: Settings, paths, force, published, processes, quiet, text_only):
     """Read articles, extract facts and write them to the graph.
 
     PATHS are files (.txt, .md, .html, .jsonl), folders (searched recursively), globs, or - for
@@ -121,6 +124,7 @@ def load(settings: Settings, paths, force, published, processes, quiet):
             on_problem=lambda p: click.echo(f"\nwarning: {p.reason}", err=True),
             on_progress=lambda n: bar.update(min(n, bar.length - bar.pos)),
             n_process=processes,
+            text_only=text_only,
         )
     click.echo(summary.line())
     if summary.read == 0:
@@ -133,7 +137,8 @@ def load(settings: Settings, paths, force, published, processes, quiet):
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
 @click.option("--published", callback=_published, metavar="YYYY-MM-DD", help="Publication date for every article.")
 @click.option("--processes", "-j", type=click.IntRange(1, 8), default=1, show_default=True)
-def extract(paths, fmt, output, published, processes):
+@click.option("--text-only", is_flag=True, help=TEXT_ONLY_HELP)
+def extract(paths, fmt, output, published, processes, text_only):
     """Extract facts without a database: one fact a line (the fact contract), CSV or a table."""
     from .loader import extract_only
 
@@ -142,7 +147,9 @@ def extract(paths, fmt, output, published, processes):
 
     rows, documents = [], 0
     with open(output, "w", encoding="utf-8") if output else contextlib.nullcontext(sys.stdout) as out:
-        for x in extract_only(list(paths), published=published, on_problem=warn, n_process=processes):
+        for x in extract_only(
+            list(paths), published=published, on_problem=warn, n_process=processes, text_only=text_only
+        ):
             documents += 1
             for f in x.contract():
                 if fmt == "jsonl":

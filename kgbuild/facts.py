@@ -44,6 +44,7 @@ class Fact:
     date_text: str | None = None  # the date as written ("Saturday", "next week")
     status: str | None = None  # held | planned | unconfirmed | cancelled
     date: str | None = None  # ISO, resolved against the publication date
+    basis: str = "text"  # text: the sentence states it; known: it needs the knowledge files
 
     def renamed(self, subject: EntityRef, object: EntityRef) -> Fact:
         """The same fact between other names; a symmetric predicate keeps its pair in name order."""
@@ -86,6 +87,7 @@ def contract(doc_path: str, doc_id: str, fact: Fact) -> dict:
         "end": fact.end,
         "confidence": fact.confidence,
         "rule": fact.rule,
+        "basis": fact.basis,
     }
     if predicate(fact.predicate).qualified:
         out["place"] = fact.place

@@ -58,6 +58,7 @@ def load(
     on_problem: Callable[[Problem], None] = lambda p: None,
     on_progress: Callable[[int], None] = lambda n: None,
     n_process: int = 1,
+    text_only: bool = False,
 ) -> Summary:
     """Read, extract and write every article under `paths`; returns the summary."""
     started = time.monotonic()
@@ -95,7 +96,7 @@ def load(
         on_problem(problem)
         on_progress(1)
 
-    extractions = extract(fresh_documents(), resolver, n_process=n_process, on_problem=failed)
+    extractions = extract(fresh_documents(), resolver, n_process=n_process, on_problem=failed, text_only=text_only)
     for batch in _chunks(extractions, CHUNK):
         tally = writer.write(batch)
         summary.written += tally["documents"]
@@ -113,6 +114,7 @@ def extract_only(
     published: str | None = None,
     on_problem: Callable[[Problem], None] = lambda p: None,
     n_process: int = 1,
+    text_only: bool = False,
 ) -> Iterator[Extraction]:
     """The same extraction as `load`, with no database (for `kgbuild extract`)."""
 
@@ -123,4 +125,4 @@ def extract_only(
             else:
                 yield item
 
-    yield from extract(documents(), Resolver(), n_process=n_process, on_problem=on_problem)
+    yield from extract(documents(), Resolver(), n_process=n_process, on_problem=on_problem, text_only=text_only)

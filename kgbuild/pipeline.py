@@ -50,8 +50,10 @@ def extract(
     batch_size: int = BATCH_SIZE,
     model: str | None = None,
     on_problem: Callable[[Problem], None] = _warn,
+    text_only: bool = False,
 ) -> Iterator[Extraction]:
-    """Stream `Extraction`s; memory stays flat however many documents come in."""
+    """Stream `Extraction`s; memory stays flat however many documents come in.  With `text_only`,
+    facts that need the knowledge files rather than the text (basis `known`) are left out."""
     nlp = load_pipeline(model)
     resolver = resolver or Resolver()
     stream = (
@@ -75,8 +77,9 @@ def extract(
             continue
         try:
             found = resolver.resolve(found)
-            date_facts(found.facts, document.published_date)
-            x = Extraction(document, found.entities, found.facts, meetings(found.facts))
+            facts = [f for f in found.facts if f.basis == "text"] if text_only else found.facts
+            date_facts(facts, document.published_date)
+            x = Extraction(document, found.entities, facts, meetings(facts))
         except Exception as e:
             on_problem(
                 Problem(

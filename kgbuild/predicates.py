@@ -54,7 +54,14 @@ PREDICATES: dict[str, Predicate] = {
             core=True,
             colour="#59A14F",
         ),
-        Predicate("REPRESENTS", PERSON, SIDES, "the person acts for that side", core=True, colour="#FF9DA7"),
+        Predicate(
+            "REPRESENTS",
+            PERSON,
+            (*SIDES, "Place"),
+            "the person acts for that side: a country, a body, or a region or city below the state",
+            core=True,
+            colour="#FF9DA7",
+        ),
         Predicate(
             "ADVISER_OF", PERSON, ("Person", "Organization"), "the person advises that person or body", colour="#4E79A7"
         ),

@@ -29,6 +29,7 @@ class Resolver:
 
     def __init__(self, rules: Rules | None = None):
         self.rules = rules or load_rules()
+        self.suffixes = {fold(s) for s in self.rules.words("grammar", "name_suffixes")}
         self.people: dict[str, str] = {}  # translit key -> canonical person name
         self.by_surname: dict[str, set[str]] = {}  # folded last word -> canonical full names
         self.others: dict[tuple[str, str], str] = {}  # (type, folded alias) -> canonical
@@ -45,11 +46,23 @@ class Resolver:
             if not key:
                 return
             self.people.setdefault(key, canonical)
-            words = translit_key(canonical).split()
+            words = self._words(canonical)
             if len(words) > 1:
                 self.by_surname.setdefault(words[-1], set()).add(canonical)
         else:
             self.others.setdefault((etype, fold(alias)), canonical)
+
+    def _words(self, name: str) -> list[str]:
+        """The words of a person's name key, without a suffix ('Jr.', 'III'): the last is the surname."""
+        words = translit_key(name).split()
+        while len(words) > 1 and words[-1] in self.suffixes:
+            words.pop()
+        return words
+
+    def _suffix(self, name: str) -> str:
+        """'jr' for 'Ramon Castillo Jr.', '' for no suffix: Sr. and Jr. are two people."""
+        words = translit_key(name).split()
+        return words[-1] if len(words) > 1 and words[-1] in self.suffixes else ""
 
     def canonical(self, name: str, etype: str) -> str:
         if etype == "Person":
@@ -79,7 +92,7 @@ class Resolver:
             return known
         if key in self.people:
             return self.people[key]
-        words = key.split()
+        words = self._words(name)
         if len(words) == 1:  # a surname the article never spelled out: the one full name we know
             cands = self.by_surname.get(words[0], set())
             if len(cands) == 1:
@@ -87,9 +100,10 @@ class Resolver:
             self.people[key] = name
             return name
         for cand in self.by_surname.get(words[-1], set()) | self._similar_surnames(words[-1]):
-            ck = translit_key(cand).split()
+            ck = self._words(cand)
             if (
                 len(ck) > 1
+                and not (self._suffix(cand) and self._suffix(name) and self._suffix(cand) != self._suffix(name))
                 and ck[0][:1] == words[0][:1]
                 and (ck[0] == words[0] or fuzz.ratio(ck[0], words[0]) >= SAME_FIRST_NAME)
                 and fuzz.ratio(ck[-1], words[-1]) >= SAME_SURNAME

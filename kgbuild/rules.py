@@ -39,6 +39,8 @@ SHAPES = {
         "side_kinds": "kinds-of-roles",
         "principal_side_kinds": "kinds-of-roles",
         "lending_kinds": "kinds-of-roles",
+        "regional_roles": "roles",
+        "city_roles": "roles",
     },
 }
 REQUIRED_KINDS = ("envoy", "adviser", "spokesperson", "leader", "kin")
@@ -105,7 +107,11 @@ class Rules:
     person_aliases: dict[str, str] = field(default_factory=dict)  # translit key -> canonical
     person_country: dict[str, str] = field(default_factory=dict)  # canonical person -> known side
     entity_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded -> (name, type)
+    known_names: list[tuple[str, str, str]] = field(default_factory=list)  # (as written, canonical, type)
     places: frozenset = frozenset()
+    offices: dict[str, str] = field(default_factory=dict)  # office phrase -> the country it names
+    regions: dict[str, str] = field(default_factory=dict)  # folded name, alias or demonym -> region
+    region_names: list[tuple[str, str, str]] = field(default_factory=list)  # (as written, region, label)
     _lists: dict[tuple[str, str], object] = field(default_factory=dict)
     _confidence: dict[str, Confidence] = field(default_factory=dict)
     _read: set = field(default_factory=set)
@@ -114,6 +120,10 @@ class Rules:
         """The country a name, demonym or seat of government stands for."""
         f = fold(text)
         return self.country_names.get(f) or self.demonyms.get(f) or self.seats.get(f)
+
+    def region(self, text: str) -> str | None:
+        """The region below the state a name or adjective stands for ('Bavaria', 'Bavarian')."""
+        return self.regions.get(fold(text))
 
     def organization(self, text: str) -> str | None:
         return self.orgs.get(fold(text))
@@ -198,6 +208,7 @@ def _aliases(rules: Rules) -> None:
                 _fail(where, f"{name}.type", f"must be one of {', '.join(ENTITY_TYPES)}")
             for alias in [name, *_words(where, f"{name}.aliases", entry.get("aliases", []))]:
                 rules.entity_aliases[fold(alias)] = (name, etype)
+                rules.known_names.append((alias, name, etype))
                 if etype == "Person":
                     rules.person_aliases[translit_key(alias)] = name
             country = entry.get("country")
@@ -233,6 +244,11 @@ def _shape(where: str, entry: str, value, shape: str, rules: Rules):
     if shape == "kinds":
         kinds = _object(where, entry, value)
         return {kind: _words(where, f"{entry}.{kind}", phrases) for kind, phrases in kinds.items()}
+    if shape == "roles":
+        for phrase in _words(where, entry, value):
+            if phrase.lower() not in rules.roles:
+                _fail(where, entry, f"names {phrase!r}, which roles.json's 'roles' does not list")
+        return value
     if shape == "kinds-of-roles":
         for kind in _words(where, entry, value):
             if kind not in rules.kinds:
@@ -255,6 +271,32 @@ def _roles(rules: Rules) -> None:
                 _fail(where, f"roles.{kind}", f"repeats {p!r}, already a {rules.roles[p.lower()]!r} role")
             rules.roles[p.lower()] = kind
     _shaped(rules, "roles")
+
+
+def _offices(rules: Rules) -> None:
+    where = data_path("offices.json")
+    known = set(rules.country_names.values())
+    for country, phrases in _object(where, "offices", read_data("offices.json").get("offices")).items():
+        if country not in known:
+            _fail(where, country, "is not a country in countries.json")
+        for phrase in _words(where, country, phrases):
+            rules.offices[phrase.lower()] = country
+
+
+def _regions(rules: Rules) -> None:
+    where = data_path("regions.json")
+    known = set(rules.country_names.values())
+    for name, entry in _object(where, "regions", read_data("regions.json").get("regions")).items():
+        entry = _object(where, name, entry)
+        for country in [entry.get("country"), *entry.get("countries", [])]:
+            if country is not None and country not in known:
+                _fail(where, f"{name}.country", f"names {country!r}, which is not in countries.json")
+        for alias in [name, *_words(where, f"{name}.aliases", entry.get("aliases", []))]:
+            rules.regions[fold(alias)] = name
+            rules.region_names.append((alias, name, "GPE"))
+        for demonym in _words(where, f"{name}.demonyms", entry.get("demonyms", [])):
+            rules.regions.setdefault(fold(demonym), name)
+            rules.region_names.append((demonym, name, "NORP"))
 
 
 def _confidences(rules: Rules) -> None:
@@ -280,6 +322,8 @@ def load_rules() -> Rules:
     _shaped(rules, "grammar")
     _shaped(rules, "meetings")
     _confidences(rules)
+    _offices(rules)
+    _regions(rules)
     places = read_data("places.json").get("places")
     rules.places = frozenset(fold(p) for p in _words(data_path("places.json"), "places", places))
     return rules

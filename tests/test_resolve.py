@@ -49,3 +49,11 @@ def test_dates_resolve_against_publication_date():
     assert resolve_date("next week", sat) is None
     assert resolve_date("Saturday", None) is None
     assert resolve_date("March 3, 2024", None) == "2024-03-03"
+
+
+def test_suffixes_stay_in_names_and_do_not_hide_the_surname():
+    r = Resolver()
+    assert r.canonical("Ramon Castillo Jr.", "Person") == "Ramon Castillo Jr."
+    assert r.canonical("Castillo", "Person") == "Ramon Castillo Jr."
+    assert r.canonical("Ramon Castillo", "Person") == "Ramon Castillo Jr."
+    assert r.canonical("Ramon Castillo Sr.", "Person") == "Ramon Castillo Sr."  # the father is someone else

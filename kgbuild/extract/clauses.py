@@ -8,9 +8,10 @@ from ..rules import Rules
 from .reading import Mention, Reading
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
-CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "acomp")  # to the verb whose subject it shares
+CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "acomp", "pcomp", "prep", "npadvmod")
 PAST_VERB_TAGS = ("VBG", "VBD", "VBN")
 GROUP_ENT_TYPES = ("GPE", "NORP", "ORG")
+NOUN_MODIFIER_DEPS = ("compound", "amod", "nmod")
 LINE_BREAKS = ("\n", "\n\n")
 
 
@@ -116,10 +117,18 @@ class Clauses:
             and doc[nxt + 1].lower_ not in self.event_nouns
         )
 
+    @staticmethod
+    def modifies_a_noun(m: Mention) -> bool:
+        """'the Brenner corridor', 'the Trump administration': a name used as a modifier, not a person present."""
+        root = m.span.root
+        return root.dep_ in NOUN_MODIFIER_DEPS and root.head.i >= m.span.end and root.head.pos_ == "NOUN"
+
     def participants(self, r: Reading, start: int, end: int) -> list[Mention]:
         """People named in [start, end) who take part, not principals inside someone's title."""
         out: list[Mention] = []
         for m in r.mentions:
+            if self.modifies_a_noun(m):
+                continue
             if (
                 start <= m.span.start < end
                 and not m.title.object_of_role

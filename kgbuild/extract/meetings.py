@@ -18,6 +18,7 @@ from ..names import fold, without_article
 from ..rules import Rules
 from .clauses import Clauses
 from .reading import Mention, Reading, Side
+from .references import References
 
 CUE_WINDOW = 3  # tokens either side of a cue searched for call/briefing words
 POOL_WINDOW = 6  # tokens after a cue searched for 'between'
@@ -60,6 +61,7 @@ class Status:
     def __init__(self, rules: Rules):
         w = lambda entry: rules.words("meetings", entry)
         self.negation, self.cancelled = w("negation_lemmas"), w("cancelled_lemmas")
+        self.negation_determiners = w("negation_determiners")
         self.phrasal = rules.value("meetings", "cancelled_phrasal")
         self.unconfirmed, self.unconfirmed_words = w("unconfirmed_lemmas"), w("unconfirmed_words")
         self.planned, self.planned_words = w("planned_lemmas"), w("planned_words")
@@ -77,7 +79,11 @@ class Status:
         children = [c for t in chain for c in t.children]
         words = {t.lemma_.lower() for t in chain} | {c.lemma_.lower() for c in children if c.dep_ in STATUS_CHILD_DEPS}
         lowers = {c.lower_ for c in children}
-        if any(c.dep_ == "neg" for c in children) or words & self.negation:
+        if (
+            any(c.dep_ == "neg" for c in children)
+            or words & self.negation
+            or any(c.dep_ == "det" and c.lower_ in self.negation_determiners for c in trigger.children)
+        ):  # "no meeting between ... was being prepared"
             return None
         if words & self.cancelled or any(verb in words and particle in lowers for verb, particle in self.phrasal):
             return "cancelled"
@@ -95,6 +101,7 @@ class Meetings:
         self.rules = rules
         self.clauses = Clauses(rules)
         self.status = Status(rules)
+        self.references = References(rules, self.clauses)
         w = lambda file, entry: rules.words(file, entry)
         self.verbs, self.nouns = w("meetings", "verbs"), w("meetings", "event_nouns")
         self.meet = rules.value("meetings", "meet_verb")
@@ -107,7 +114,7 @@ class Meetings:
         self.subject_object, self.pronoun_subject = c("met.subject_object"), c("met.pronoun_subject")
         self.delegation_head, self.between_two = c("met.delegation_head"), c("met.between_two")
         self.between_sides, self.lists = c("met.between_sides"), c("met.delegation_lists")
-        self.side_pool = c("side.pool")
+        self.side_pool, self.known_cap = c("side.pool"), c("known.cap")
         self.host_verbs = w("meetings", "host_verbs")
         self.hosted, self.hosted_by_country = c("hosted.person"), c("hosted.country")
 
@@ -165,12 +172,7 @@ class Meetings:
         if status is None:
             return None
         subj_tokens = self._subject_tokens(tok, kind, gov)
-        subj_idx = {t.i for t in subj_tokens}
-        before = [m for m in self.clauses.participants(r, c0, tok.i) if m.span.start in subj_idx]
-        pronoun = False
-        if not before and any(t.lower_ in self.pronouns and t.dep_ in SUBJECT_DEPS for t in subj_tokens):
-            antecedent = self._antecedent(r, tok.i)
-            before, pronoun = ([antecedent], True) if antecedent else ([], False)
+        before, pronoun = self._holders(r, tok, subj_tokens, c0)
         return Event(
             sent=k,
             status=status,
@@ -199,22 +201,20 @@ class Meetings:
             subj_tokens += list(p.subtree)
         return subj_tokens
 
-    def _antecedent(self, r: Reading, i: int) -> Mention | None:
-        """Who 'he'/'she' is: the person who is subject earlier in the sentence, else in the one before."""
-        k = r.sent_of[i]
-        for sent in (k, k - 1):
-            cands = [
-                m
-                for m in r.mentions
-                if m.sent == sent
-                and m.span.start < i
-                and not self.clauses.is_possessor(r.doc, m)
-                and not m.title.object_of_role
-                and m.span.root.dep_ in SUBJECT_DEPS
-            ]
-            if cands:
-                return cands[-1] if sent == k else cands[0]
-        return None
+    def _holders(self, r: Reading, tok: Token, subj_tokens: list[Token], c0: int) -> tuple[list[Mention], bool]:
+        """The people in the subject of a cue, and whether they were found through a reference
+        ('he', 'the Secretary', 'they') rather than named there."""
+        subj_idx = {t.i for t in subj_tokens}
+        named = [m for m in self.clauses.participants(r, c0, tok.i) if m.span.start in subj_idx]
+        if named:
+            return named, False
+        if any(t.lower_ in self.pronouns and t.dep_ in SUBJECT_DEPS for t in subj_tokens):
+            found = self.references.pronoun(r, tok.i)
+            return ([found], True) if found else ([], False)
+        found = self.references.described(r, subj_tokens, tok.i)
+        if found:
+            return [found], True
+        return self.references.group(r, subj_tokens, tok.i), False
 
     def _place(self, r: Reading, clause: Span, exclude: set[int], trigger: Token) -> str | None:
         """Where: 'in/at/to Miami' in the clause, or 'the Miami meeting'; a city before a country."""
@@ -338,6 +338,7 @@ class Meetings:
         q: Qualifiers,
         done: set,
         last_sent: int | None = None,
+        basis: str = "text",
     ) -> None:
         if a.entity == b.entity:
             return
@@ -359,25 +360,30 @@ class Meetings:
             place=q.place or None,
             date_text=q.date or None,
             status=q.status or None,
+            basis=basis,
         )
 
     def _pool_pairs(self, r: Reading, people: list[Mention], sent: int, q: Qualifiers, done: set) -> None:
         """'a meeting between A and B and C': sides from what each person represents."""
-        sides: list[str | None] = []
+        found: list[Side | None] = []
         last = None
         for m in people:
-            last = r.country_of(m, self.rules) or last
-            sides.append(last)
+            last = r.side_of(m, self.rules) or last
+            found.append(last)
+        sides = [s.name if s else None for s in found]
         if len(people) == 2 and (sides[0] is None or sides[0] != sides[1]):
             self._pair(r, people[0], people[1], sent, self.between_two.value, "met.between", q, done)
             return
         for i, a in enumerate(people):
             for j in range(i + 1, len(people)):
                 if sides[i] and sides[j] and sides[i] != sides[j]:
-                    self._pair(r, a, people[j], sent, self.between_sides.value, "met.between", q, done)
-                    for m, c in ((a, sides[i]), (people[j], sides[j])):
+                    # telling the sides apart needed the knowledge files if either side came from them
+                    basis = "known" if "known" in (found[i].basis, found[j].basis) else "text"
+                    conf = self.between_sides.value if basis == "text" else self.known_cap.value
+                    self._pair(r, a, people[j], sent, conf, "met.between", q, done, basis=basis)
+                    for m, s in ((a, found[i]), (people[j], found[j])):
                         if not r.sides.get(m.entity):
-                            r.sides[m.entity].append(Side(c, self.side_pool.value, "met.side"))
+                            r.sides[m.entity].append(Side(s.name, self.side_pool.value, "met.side", s.type, s.basis))
 
     def _list_pairs(self, r: Reading, events: list[Event], done: set) -> None:
         """Two sides' delegation lists for the same meeting: everyone on one side met the other."""

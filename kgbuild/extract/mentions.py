@@ -37,7 +37,9 @@ class Mentions:
     def __init__(self, rules: Rules):
         self.rules = rules
         self.leading = rules.words("roles", "honorifics") | rules.words("roles", "modifiers") | set(rules.roles)
+        self.offices = rules.words("roles", "honorifics") | set(rules.roles)
         self.trailing = rules.words("grammar", "name_trailers")
+        self.suffixes = rules.words("grammar", "name_suffixes")
         self.forbidden = rules.words("grammar", "not_in_names")
         self.possessive_suffixes = rules.words("grammar", "possessive_suffixes")
         self.coordinators = rules.words("grammar", "coordinators")
@@ -55,11 +57,7 @@ class Mentions:
         for ent in doc.ents:
             if ent.label_ != "PERSON":
                 continue
-            start, end = ent.start, ent.end
-            while start < end and doc[start].lower_ in self.leading:
-                start += 1
-            while end > start and doc[end - 1].text in self.trailing:
-                end -= 1
+            start, end = self._name_bounds(ent)
             if start >= end:
                 continue
             span = Span(doc, start, end, label="PERSON")
@@ -70,6 +68,22 @@ class Mentions:
             r.mentions.append(m)
             for t in span:
                 r.person_at[t.i] = m
+
+    def _name_bounds(self, ent: Span) -> tuple[int, int]:
+        """The name inside a PERSON span: past ranks, honorifics and offices ('Principal Deputy
+        Spokesperson Jane Roe', 'Brig. Gen. Pat Doe', 'His Highness Sheikh Hamad'), up to a
+        suffix that belongs to it ('Ferdinand Marcos Jr.')."""
+        doc, start, end = ent.doc, ent.start, ent.end
+        while start < end and doc[start].lower_ in self.leading:
+            start += 1
+        last_title = max((k for k in range(start, end - 1) if doc[k].lower_ in self.offices), default=None)
+        if last_title is not None:  # a title the model kept inside the name
+            start = last_title + 1
+        while end > start and doc[end - 1].text in self.trailing:
+            end -= 1
+        if end < len(doc) and doc[end].lower_ in self.suffixes and end == ent.end:
+            end += 1
+        return start, end
 
     def _coordination(self, r: Reading) -> None:
         """'X's envoy A and son-in-law B', 'presidents A, B and C': B and C share A's title."""

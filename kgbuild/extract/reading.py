@@ -41,6 +41,10 @@ class Title:
     role_tokens: set[int] = field(default_factory=set)  # token indices inside matched role words
     start: int | None = None  # first token of a title written before the name
     other_body: bool = False  # the title names a party, company, union ...
+    office: str | None = None  # the country an office names by itself ("Secretary of State")
+    state_body: bool = False  # the title names a body of the state ("Foreign Ministry", "Army")
+    region: str | None = None  # a region below the state named in the title ("Bavarian premier")
+    city: str | None = None  # a city named in the title ("Kyiv mayor")
 
     def merge(self, other: Title, strength: tuple[str, ...]) -> None:
         """Add what `other` says; kinds stay ordered strongest first (`strength`)."""
@@ -58,6 +62,10 @@ class Title:
         self.plural = self.plural or other.plural
         self.start = self.start if self.start is not None else other.start
         self.other_body = self.other_body or other.other_body
+        self.office = self.office or other.office
+        self.state_body = self.state_body or other.state_body
+        self.region = self.region or other.region
+        self.city = self.city or other.city
 
 
 @dataclass
@@ -73,11 +81,18 @@ class Mention:
 
 @dataclass
 class Side:
-    """A country a person acts for, how sure, and which rule said so."""
+    """A side a person acts for (a country; a region or city; an international body), how sure,
+    which rule said so, and whether the text says it or only the knowledge files do."""
 
-    country: str
+    name: str
     confidence: float
     rule: str
+    type: str = "Country"  # Country | Place (a region or city) | Organization
+    basis: str = "text"  # text | known
+
+    @property
+    def ref(self) -> tuple[str, str]:
+        return self.name, self.type
 
 
 @dataclass
@@ -141,7 +156,14 @@ class Reading:
         sides = self.sides.get(entity)
         return max(sides, key=lambda s: s.confidence) if sides else None
 
-    def country_of(self, m: Mention, rules: Rules) -> str | None:
+    def side_of(self, m: Mention, rules: Rules) -> Side | None:
         """The side a person acts for in this document, else the one the knowledge files give."""
         best = self.best_side(m.entity)
-        return best.country if best else rules.known_country(m.entity)
+        if best is not None:
+            return best
+        known = rules.known_country(m.entity)
+        return Side(known, 0.0, "known_country", basis="known") if known else None
+
+    def country_of(self, m: Mention, rules: Rules) -> str | None:
+        side = self.side_of(m, rules)
+        return side.name if side else None

@@ -4,11 +4,15 @@ From each mention's title: the sides it names ("Norwegian minister", "Norway's e
 role facts — ENVOY_OF, ADVISER_OF, SPOKESPERSON_OF, LEADS ("head of the X delegation", "party
 leader").  From delegation lists ("The Norwegian side included A, B and C", "Sweden was
 represented by A", "the delegation, led by A"): MEMBER_OF, LEADS and each member's side.
-Confidences come from `rules.json`.
+Last, principals and their people share sides: an envoy, adviser or official takes their
+principal's side, and a principal with none takes their envoy's (before meetings are read, so
+that "Putin's envoy A and Trump's envoy B" sit on two sides of one table).  Confidences come
+from `rules.json`.
 """
 
 from __future__ import annotations
 
+from ..names import fold
 from ..rules import Rules
 from .clauses import Clauses
 from .reading import Actor, DelegationList, Mention, Reading, Side
@@ -38,10 +42,19 @@ class Roles:
         c = rules.confidence
         self.side_title, self.side_untitled = c("side.title_country"), c("side.title_country_without_role")
         self.side_possessor, self.side_member = c("side.possessor"), c("side.delegation_member")
+        self.side_office = c("side.office")
         self.envoy_named, self.envoy_country = c("envoy.named_principal"), c("envoy.title_country")
         self.adviser, self.spokesperson = c("adviser.principal"), c("spokesperson.principal")
         self.head, self.org_leader = c("leads.head_of_delegation"), c("leads.organisation")
         self.member, self.led_by = c("member.delegation_list"), c("leads.delegation_list")
+        self.principal_kinds = rules.words("roles", "principal_side_kinds")
+        self.state_bodies = rules.words("roles", "state_bodies")
+        self.regional_roles, self.city_roles = (
+            rules.words("roles", "regional_roles"),
+            rules.words("roles", "city_roles"),
+        )
+        self.lending_kinds = rules.words("roles", "lending_kinds")
+        self.from_principal, self.of_principal = c("side.from_principal"), c("side.of_principal")
 
     def __call__(self, r: Reading) -> None:
         for m in r.mentions:
@@ -51,6 +64,26 @@ class Roles:
         for k, sent in enumerate(r.sents):
             for tok in sent:
                 self._delegation_list(r, k, tok)
+        self._principals(r)
+
+    def _principals(self, r: Reading) -> None:
+        """Principals lend their side to their envoys and advisers, and borrow theirs when they have none."""
+        for m in r.mentions:
+            p = m.title.principal
+            if p is None or p.type != "Person" or m.title.object_of_role:
+                continue
+            best = r.best_side(p.name)
+            if best and set(m.title.kinds) & self.principal_kinds:
+                conf = min(self.from_principal.value, best.confidence)
+                r.sides[m.entity].append(Side(best.name, conf, "principal.side", best.type, best.basis))
+        for m in r.mentions:
+            p = m.title.principal
+            if p is not None and p.type == "Person" and not r.sides.get(p.name) and r.sides.get(m.entity):
+                best = r.best_side(m.entity)
+                if best.confidence >= self.of_principal.requires and set(m.title.kinds) & self.lending_kinds:
+                    r.sides[p.name].append(
+                        Side(best.name, self.of_principal.value, "principal.of_side", best.type, best.basis)
+                    )
 
     def _principal(self, m: Mention) -> Actor | None:
         p = m.title.principal
@@ -58,14 +91,37 @@ class Roles:
 
     def _title_sides(self, r: Reading, m: Mention) -> None:
         t, principal = m.title, self._principal(m)
+        if self._party_or_company(t):  # "president of Rwanda's Green Party", "Volkswagen chief executive"
+            return
+        if t.kinds and set(t.kinds) <= {"executive"} and not t.state_body:
+            return  # "British director": a nationality alone does not make a body's head act for the state
         foreign_body = t.other_body and not set(t.words) & self.state_roles
-        if t.country and not foreign_body:  # not "director of the Open Society in Angola"
-            conf = self.side_title if t.kinds else self.side_untitled
+        conf = self.side_title if t.kinds else self.side_untitled
+        if t.city and set(t.words) & self.city_roles:  # "Kyiv mayor": the city, not the state
+            r.sides[m.entity].append(Side(t.city, conf.value, f"{t.source}.city", "Place"))
+        elif t.region and t.kinds and (not t.country or set(t.words) & self.regional_roles):
+            r.sides[m.entity].append(Side(t.region, conf.value, f"{t.source}.region", "Place"))
+        elif t.org and t.kinds and not t.country and self._international(t.org):  # "NATO commander"
+            r.sides[m.entity].append(Side(t.org, conf.value, f"{t.source}.organization", "Organization"))
+        elif t.country and not foreign_body:  # not "director of the Open Society in Angola"
             r.sides[m.entity].append(Side(t.country, conf.value, f"{t.source}.country"))
+        elif t.office and not t.country:  # "Secretary of State Jane Roe": a United States office
+            r.sides[m.entity].append(Side(t.office, self.side_office.value, f"{t.source}.office"))
         if principal is not None and principal.type in ("Country", "Organization"):
             country = principal.name if principal.type == "Country" else self.rules.org_country.get(principal.name)
             if country and t.kinds:
                 r.sides[m.entity].append(Side(country, self.side_possessor.value, f"{t.source}.possessor"))
+
+    def _party_or_company(self, t) -> bool:
+        """The title's role is in a body that is neither a state's ('Foreign Ministry', 'the Kremlin')
+        nor an international one kgbuild knows: a party, a company, a union, a club."""
+        if not t.org or t.org in self.rules.org_country:
+            return False
+        return not set(fold(t.org).split()) & self.state_bodies
+
+    def _international(self, org: str) -> bool:
+        """A body of kgbuild's list that acts for no single state (NATO, the UN, the African Union)."""
+        return org in self.rules.org_country and self.rules.org_country[org] is None
 
     def _title_facts(self, r: Reading, m: Mention) -> None:
         t, principal, person = m.title, self._principal(m), (m.entity, "Person")
@@ -86,7 +142,7 @@ class Roles:
                     r.fact(
                         person, "SPOKESPERSON_OF", target, m.sent, self.spokesperson.value, f"{t.source}.spokesperson"
                     )
-            if kind == "leader" and t.org and not t.country:
+            if kind in ("leader", "executive") and t.org and not t.country:
                 r.fact(person, "LEADS", (t.org, "Organization"), m.sent, self.org_leader.value, f"{t.source}.leader")
 
     def _delegation_list(self, r: Reading, k: int, tok) -> None:

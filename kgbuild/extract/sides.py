@@ -1,8 +1,7 @@
 """Stage 5, sides: one REPRESENTS per person — the best-supported side they act for.
 
-Sides gathered so far (titles, delegation lists, meeting pools) are completed: an envoy,
-adviser or official shares their principal's side, and a principal with none takes their
-envoy's; an envoy with no principal named is the envoy of their side.  A person with no side
+Sides gathered so far (titles, delegation lists, principals, meeting pools) decide: an envoy
+with no principal named is the envoy of their side.  A person with no side
 in the text gets the one the knowledge files give (lower confidence), or, for a head of state
 or minister, the country the article is about.
 """
@@ -15,41 +14,22 @@ from ..rules import Rules
 from .reading import Mention, Reading, Side
 
 HOME_MIN_MENTIONS = 2  # the article's country is named at least this often ...
-HOME_MIN_SHARE = 0.4  # ... and makes at least this share of all country mentions
+HOME_MIN_SHARE = 0.4  # ... and makes at least this share of all country mentions ...
+HOME_LEAD = 2  # ... and at least this many times the next country's
 
 
 class Sides:
     def __init__(self, rules: Rules):
         self.rules = rules
         role = lambda entry: rules.words("roles", entry)
-        self.side_kinds, self.principal_kinds = role("side_kinds"), role("principal_side_kinds")
-        self.lending_kinds, self.state_roles = role("lending_kinds"), role("state_roles")
+        self.side_kinds, self.state_roles = role("side_kinds"), role("state_roles")
         c = rules.confidence
-        self.from_principal, self.of_principal = c("side.from_principal"), c("side.of_principal")
         self.envoy_side, self.known, self.known_titled = c("envoy.side"), c("side.known"), c("side.known_titled")
         self.article = c("side.article_country")
 
     def __call__(self, r: Reading) -> None:
-        self._principals(r)
         self._envoys_of_sides(r)
         self._represents(r)
-
-    def _principals(self, r: Reading) -> None:
-        """Principals lend their side to their envoys and advisers, and borrow theirs when they have none."""
-        for m in r.mentions:
-            p = m.title.principal
-            if p is None or p.type != "Person" or m.title.object_of_role:
-                continue
-            best = r.best_side(p.name)
-            if best and set(m.title.kinds) & self.principal_kinds:
-                conf = min(self.from_principal.value, best.confidence)
-                r.sides[m.entity].append(Side(best.country, conf, "principal.side"))
-        for m in r.mentions:
-            p = m.title.principal
-            if p is not None and p.type == "Person" and not r.sides.get(p.name) and r.sides.get(m.entity):
-                best = r.best_side(m.entity)
-                if best.confidence >= self.of_principal.requires and set(m.title.kinds) & self.lending_kinds:
-                    r.sides[p.name].append(Side(best.country, self.of_principal.value, "principal.of_side"))
 
     def _envoys_of_sides(self, r: Reading) -> None:
         """'Special Envoy Ola Berg' on Norway's side: Norway's envoy."""
@@ -66,10 +46,11 @@ class Sides:
                 r.fact(
                     (m.entity, "Person"),
                     "ENVOY_OF",
-                    (best.country, "Country"),
+                    best.ref,
                     m.sent,
                     min(self.envoy_side.value, best.confidence),
                     "envoy.side",
+                    basis=best.basis,
                 )
 
     def _represents(self, r: Reading) -> None:
@@ -89,13 +70,24 @@ class Sides:
                 country = self.rules.known_country(entity)
                 if country:
                     conf = self.known_titled if entity in titled else self.known
-                    best = Side(country, conf.value, "known_country")
-                elif home and entity in statesmen:
+                    best = Side(country, conf.value, "known_country", basis="known")
+                elif home and entity in statesmen and home not in self._counterpart_sides(r, entity):
                     best = Side(home, self.article.value, "title.article_country")
             if best is None:
                 continue
             sent = next((x.sent for x in r.mentions if x.entity == entity and x.title.kinds), m.sent)
-            r.fact((entity, "Person"), "REPRESENTS", (best.country, "Country"), sent, best.confidence, best.rule)
+            r.fact((entity, "Person"), "REPRESENTS", best.ref, sent, best.confidence, best.rule, basis=best.basis)
+
+    def _counterpart_sides(self, r: Reading, entity: str) -> set[str]:
+        """The sides of the people this person met: never their own side."""
+        out = set()
+        for f in r.facts:
+            if f.predicate == "MET_WITH" and entity in (f.subject.name, f.object.name):
+                other = f.object.name if f.subject.name == entity else f.subject.name
+                side = r.best_side(other)
+                known = self.rules.known_country(other)
+                out |= {s for s in (side.name if side else None, known) if s}
+        return out
 
     def _home_country(self, r: Reading) -> str | None:
         """The country an article is about, when one clearly dominates its mentions."""
@@ -107,5 +99,7 @@ class Sides:
                     counts[c] += 1
         if not counts:
             return None
-        best, n = max(counts.items(), key=lambda kv: kv[1])
-        return best if n >= HOME_MIN_MENTIONS and n >= HOME_MIN_SHARE * sum(counts.values()) else None
+        (best, n), *rest = counts.most_common(2)
+        runner_up = rest[0][1] if rest else 0
+        clear = n >= HOME_MIN_MENTIONS and n >= HOME_MIN_SHARE * sum(counts.values()) and n >= HOME_LEAD * runner_up
+        return best if clear else None

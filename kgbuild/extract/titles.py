@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from ..names import without_article
+from ..names import fold, without_article
 from ..rules import Rules
 from .reading import Actor, Mention, Reading, Title
 
@@ -45,6 +45,8 @@ class TitleWords:
         self.stops, self.articles = grammar("apposition_stops"), grammar("articles")
         self.conjunctions, self.origin = grammar("role_conjunctions"), grammar("origin_prepositions")
         self.kin_preps = grammar("kin_prepositions")
+        self.state_bodies = role("state_bodies")
+        self.body_words = role("body_words")
 
     def reader(self, r: Reading) -> TitleReader:
         return TitleReader(self, r)
@@ -75,7 +77,7 @@ class TitleReader:
         country = rules.country(ent.text)
         if country:
             return Actor("Country", country)
-        if ent.label_ == "ORG":
+        if ent.label_ == "ORG" or ent[-1].lower_ in self.w.body_words:  # "Green Party" tagged as a place
             return Actor("Organization", without_article(ent.text, self.w.articles))
         return None
 
@@ -274,6 +276,10 @@ class TitleReader:
             title.principal = Actor("Pronoun", self.doc[tokens[0]].lower_)
         if title.org and not title.country:
             title.country = self.w.rules.org_country.get(title.org)
+        title.office = self._office(words)
+        title.state_body = any(w in self.w.state_bodies for w in words) or bool(
+            title.org and self.w.rules.org_country.get(title.org)
+        )
         if (
             any(x in self.w.delegation_words for x in words)
             and any(x in self.w.heads or x in self.w.led for x in words)
@@ -281,6 +287,12 @@ class TitleReader:
         ):
             title.leads = title.country
         return title
+
+    def _office(self, words: list[str]) -> str | None:
+        """The country an office in the title names by itself: 'Secretary of State', 'Foreign Secretary'."""
+        text = f" {' '.join(words)} "
+        found = [(len(p), c) for p, c in self.w.rules.offices.items() if f" {p} " in text]
+        return max(found)[1] if found else None
 
     def _roles(self, title: Title, tokens: list[int], words: list[str]) -> tuple[set[int], int | None]:
         """Role phrases, longest first (so 'secretary of state' is one role and 'of' is inside it)."""
@@ -314,6 +326,7 @@ class TitleReader:
         seen_ents = set()
         for pos, i in enumerate(tokens):
             actor, ent = self.actor_at(i), self.ent_at.get(i)
+            self._place_in_title(title, i, ent)
             if actor is None or (ent is not None and ent.start in seen_ents):
                 prev_word = words[pos]
                 continue
@@ -337,6 +350,23 @@ class TitleReader:
                 title.leads = actor.name if any(x in w.heads for x in words[:pos]) else title.leads
             prev_word = words[pos]
 
+    def _a_body(self, ent) -> bool:
+        """A group the tagger took for a nationality or place: 'the Intergroup', 'Green Party'."""
+        if ent is None:
+            return False
+        if ent.label_ == "NORP":
+            return not self.w.rules.country(ent.text) and not self.w.rules.region(ent.text)
+        return ent[-1].lower_ in self.w.body_words
+
+    def _place_in_title(self, title: Title, i: int, ent) -> None:
+        """A region ('Bavarian', 'of Punjab') or a city ('Kyiv', 'Munich') named in the title."""
+        text = ent.text if ent is not None else self.doc[i].text
+        region = self.w.rules.region(text)
+        if region:
+            title.region = title.region or region
+        elif ent is not None and ent.label_ == "GPE" and not self.w.rules.country_names.get(fold(ent.text)):
+            title.city = title.city or without_article(ent.text, self.w.articles)
+
     def _other_body(self, title: Title, tokens: list[int], used: set[int]) -> None:
         """'World Bank President', 'Green Party co-leader': a capitalised word that is not a role or place."""
         w = self.w
@@ -347,12 +377,15 @@ class TitleReader:
                 pos in used
                 or tok.lower_ in w.modifiers
                 or tok.lower_ in w.honorifics
-                or (actor is not None and actor.type == "Country")
+                or tok.lower_ in w.state_bodies
+                or tok.lower_ in w.roles
+                or (actor is not None and (actor.type == "Country" or w.rules.org_country.get(actor.name)))
                 or tok.lower_ in w.connectors
                 or tok.text in w.possessive
             ):
                 continue
-            if tok.ent_type_ in PLACE_ENT_LABELS:
+            ent = self.ent_at.get(i)
+            if tok.ent_type_ in PLACE_ENT_LABELS and not self._a_body(ent):
                 continue
             if tok.is_title or tok.ent_type_ == "ORG":
                 title.other_body = True
