@@ -128,7 +128,8 @@ class PeopleFixer:
                 continue
             start = self._skip_destination(doc, tok.i + 1)
             j = self._name_run(doc, start)
-            if j - start >= 2:  # two or more name words: "envoy Steve Witkoff"
+            covered = any(e.label_ == "PERSON" and e.start <= start and j <= e.end for e in ents)
+            if j - start >= 2 and not covered:  # two or more name words: "envoy Steve Witkoff"
                 new.append(Span(doc, start, j, label="PERSON"))
         for ent in ents:
             if ent.label_ != "PERSON" and self._apposition_names_role(ent) and self._looks_like_name(ent):

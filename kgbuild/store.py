@@ -109,6 +109,7 @@ def batch_statements(extractions: list[Extraction]) -> list[tuple[str, list[dict
                     "sentence": f.sentence,
                     "rule": f.rule,
                     "confidence": f.confidence,
+                    "basis": f.basis,
                     "place": f.place,
                     "date": f.date,
                     "status": f.status,

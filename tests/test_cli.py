@@ -127,7 +127,7 @@ def test_envoys_representatives_meetings_evidence(loaded):
 
 def test_report_formats_and_limit(loaded):
     csv_lines = loaded("report", "envoys", "--format", "csv").stdout.splitlines()
-    assert csv_lines[0] == "principal,principal_type,envoy,articles,confidence"
+    assert csv_lines[0] == "principal,principal_type,envoy,articles,confidence,basis"
     table = loaded("report", "who-met-whom", "--limit", "1").stdout.splitlines()
     assert table[0].split()[:2] == ["person", "counterpart"] and len(table) == 3
     listing = loaded("report").stdout

@@ -111,3 +111,28 @@ def test_a_failed_batch_writes_nothing(empty_graph):
     assert empty_graph.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"] == 0
     GraphWriter(empty_graph).write(x)
     assert empty_graph.read("MATCH (d:Document) RETURN count(d) AS n")[0]["n"] == 1
+
+
+def test_basis_is_kept_and_text_wins(empty_graph, tmp_path):
+    known = tmp_path / "known.txt"
+    known.write_text("Putin said the talks in Geneva were useful.", encoding="utf-8")
+    stated = tmp_path / "stated.txt"
+    stated.write_text("Russian President Vladimir Putin said on Friday the talks were useful.", encoding="utf-8")
+    load([str(known)], empty_graph)
+    query = (
+        "MATCH (:Person {name: 'Vladimir Putin'})-[r:REPRESENTS]->(:Country {name: 'Russia'}) "
+        "RETURN r.basis AS basis, r.confidence AS c"
+    )
+    assert empty_graph.read(query) == [{"basis": "known", "c": 0.5}]
+    load([str(stated)], empty_graph)
+    assert empty_graph.read(query) == [{"basis": "text", "c": 0.9}]
+
+
+def test_text_only_load_writes_no_known_fact(empty_graph, tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text(
+        "Putin said the talks were useful. Norwegian Foreign Minister Ola Eide disagreed.", encoding="utf-8"
+    )
+    load([str(article)], empty_graph, text_only=True)
+    rows = empty_graph.read("MATCH (p:Person)-[r:REPRESENTS]->(c) RETURN p.name AS p, r.basis AS b")
+    assert rows == [{"p": "Ola Eide", "b": "text"}]

@@ -7,5 +7,6 @@ RETURN p.name AS principal,
        [l IN labels(p) WHERE l <> 'Entity'][0] AS principal_type,
        e.name AS envoy,
        size(r.sources) AS articles,
-       r.confidence AS confidence
+       r.confidence AS confidence,
+       r.basis AS basis
 ORDER BY principal, envoy

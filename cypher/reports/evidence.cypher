@@ -14,5 +14,6 @@ RETURN startNode(r).name AS subject,
        r.sentences[i] AS sentence,
        coalesce(d.title, d.path) AS document,
        d.path AS path,
-       r.confidence AS confidence
+       r.confidence AS confidence,
+       r.basis AS basis
 ORDER BY relationship, document

@@ -8,5 +8,6 @@ WHERE r.confidence >= $min_confidence
 RETURN c.name AS country,
        p.name AS person,
        size(r.sources) AS articles,
-       r.confidence AS confidence
+       r.confidence AS confidence,
+       r.basis AS basis
 ORDER BY country, person

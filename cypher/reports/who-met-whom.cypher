@@ -11,5 +11,6 @@ RETURN a.name AS person,
        r.places AS places,
        r.dates AS dates,
        size(r.sources) AS articles,
-       r.confidence AS confidence
+       r.confidence AS confidence,
+       r.basis AS basis
 ORDER BY person, counterpart

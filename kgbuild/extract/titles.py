@@ -77,9 +77,14 @@ class TitleReader:
         country = rules.country(ent.text)
         if country:
             return Actor("Country", country)
+        if all(self._title_word(t.lower_) for t in ent):
+            return None  # "Trade" in "Trade Minister" tagged as a body
         if ent.label_ == "ORG" or ent[-1].lower_ in self.w.body_words:  # "Green Party" tagged as a place
             return Actor("Organization", without_article(ent.text, self.w.articles))
         return None
+
+    def _title_word(self, word: str) -> bool:
+        return word in self.w.modifiers or word in self.w.roles or word in self.w.state_bodies
 
     def is_role(self, tok: Token) -> bool:
         return tok.lower_ in self.w.roles or tok.lower_ in self.w.modifiers or tok.lower_ in self.w.honorifics
