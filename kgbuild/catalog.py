@@ -217,3 +217,47 @@ def all_statements() -> list[tuple[str, Query]]:
     out += [(f"internal/{q.name}", q) for q in _load("internal").values()]
     out += [(f"schema#{i}", Query(name=f"schema{i}", description="", text=s)) for i, s in enumerate(schema())]
     return out
+
+
+WRITE_CLAUSES = (
+    "CREATE",
+    "MERGE",
+    "DELETE",
+    "DETACH",
+    "SET",
+    "REMOVE",
+    "DROP",
+    "FOREACH",
+    "LOAD",
+    "ALTER",
+    "GRANT",
+    "DENY",
+    "REVOKE",
+    "RENAME",
+    "TERMINATE",
+    "START",
+    "STOP",
+)
+WRITE_PROCEDURES = re.compile(
+    r"\bCALL\s+(?:apoc\.(?:create|merge|refactor|periodic|nodes\.delete|atomic)|"
+    r"db\.(?:create|clear|drop))",
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"//[^\n]*|/\*.*?\*/|'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"|`[^`]*`", re.DOTALL)
+_LEXEMES = re.compile(r"//[^\n]*|/\*.*?\*/|'(?:\\.|[^'\\])*'|\"(?:\\.|[^\"\\])*\"|`[^`]*`|[.:$]?\w+|\S", re.DOTALL)
+
+
+def write_clause(text: str) -> str | None:
+    """The first clause of `text` that would change the graph (CREATE, MERGE, SET, DELETE ...), or None.
+
+    Strings, comments, quoted identifiers, property keys (`n.set`), labels (`:Create`), parameters
+    and map keys are not clauses.  Used to keep `kgbuild query` read-only unless told otherwise
+    (the embedded server does not refuse writes in a read transaction; Neo4j does)."""
+    tokens = [t for t in _LEXEMES.findall(text) if not t.startswith(("//", "/*", "'", '"', "`"))]
+    for k, tok in enumerate(tokens):
+        word = tok.upper()
+        if word in WRITE_CLAUSES and (k + 1 == len(tokens) or tokens[k + 1] != ":"):
+            return word
+    bare = _QUOTED.sub(" ", text)
+    found = WRITE_PROCEDURES.search(bare)
+    return found.group(0).split()[-1] if found else None

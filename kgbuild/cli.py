@@ -16,6 +16,7 @@ from . import __version__, catalog
 from .config import Settings, load_env_file
 from .embedded import EmbeddedServer
 from .errors import KgbuildError, QueryError
+from .files import atomic, writable
 from .output import FORMATS, render
 
 TEXT_ONLY_HELP = "Leave out facts that need kgbuild's or your knowledge files rather than the text (basis 'known')."
@@ -213,19 +214,30 @@ def report(settings: Settings, name, params, fmt, limit):
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A string parameter (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
+@click.option("--write", "allow_write", is_flag=True, help="Allow a statement that changes the graph.")
 @click.pass_obj
-def query(settings: Settings, cypher, file, params, fmt, limit):
-    """Run an ad-hoc read query: `kgbuild query "MATCH (p:Person) RETURN p.name"`."""
+def query(settings: Settings, cypher, file, params, fmt, limit, allow_write):
+    """Run an ad-hoc read query: `kgbuild query "MATCH (p:Person) RETURN p.name"`.
+
+    Statements that change the graph (CREATE, MERGE, SET, DELETE ...) are refused before they run
+    unless --write is given.
+    """
     if bool(cypher) == bool(file):
         raise click.UsageError("give a query or --file FILE (one of them)")
     text = file.read() if file else cypher
     if not text.strip():
         raise click.UsageError("the query is empty")
+    clause = catalog.write_clause(text)
+    if clause and not allow_write:
+        raise click.ClickException(f"the query changes the graph ({clause}); nothing was run. Add --write to allow it")
     from .graph import open_graph
 
     with open_graph(settings) as graph:
         try:
-            rows = graph.read(text, _params(params))
+            if clause:
+                rows = graph.write(lambda tx: [dict(r) for r in tx.run(text, _params(params))])
+            else:
+                rows = graph.read(text, _params(params))
         except QueryError as e:
             raise click.ClickException(f"{e}; check the Cypher") from None
     _print_rows(rows, fmt, limit)
@@ -350,7 +362,8 @@ def view(settings: Settings, output, person, depth, documents, isolated):
         g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
     if g.number_of_nodes() == 0:
         raise click.ClickException("the graph is empty; load articles first with `kgbuild load PATH`")
-    Path(output).write_text(page(g, title), encoding="utf-8")
+    with atomic(output) as out:
+        out.write(page(g, title))
     click.echo(f"wrote {output}: {g.number_of_nodes()} nodes, {g.number_of_edges()} relationships")
 
 
@@ -371,12 +384,14 @@ def export_graph(settings: Settings, fmt, output, documents):
 
     if fmt == "csv" and not output:
         raise click.UsageError("csv writes two files (nodes.csv, relationships.csv): give a folder with -o")
+    if output and fmt != "csv":
+        writable(output)
     with open_graph(settings) as graph:
         g = pull(graph, documents=documents)
     if fmt == "csv":
         export(g, fmt, output)
     elif output:
-        with open(output, "w" if fmt == "jsonl" else "wb", **({"encoding": "utf-8"} if fmt == "jsonl" else {})) as out:
+        with atomic(output, "w" if fmt == "jsonl" else "wb") as out:
             export(g, fmt, out)
     else:
         export(g, fmt, sys.stdout if fmt == "jsonl" else sys.stdout.buffer)

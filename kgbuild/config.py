@@ -6,24 +6,27 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from dotenv import find_dotenv, load_dotenv
+from dotenv import load_dotenv
 
 DEFAULT_DATABASE = "neo4j"
 EMBEDDED_DATABASE = "kg"
 EMBEDDED_USER = "root"
 
 
-def load_env_file() -> None:
-    """Read `.env` from the working directory (or a parent) without overriding the environment."""
-    path = find_dotenv(usecwd=True)
-    if path:
-        load_dotenv(path, override=False)
+def load_env_file() -> Path | None:
+    """Read `.env` from the working directory only (never a parent folder's: it could send your
+    password to a graph someone else chose), without overriding the environment."""
+    path = Path.cwd() / ".env"
+    if not path.is_file():
+        return None
+    load_dotenv(path, override=False)
+    return path
 
 
 def default_home() -> Path:
     """Per-user data folder for the embedded graph: $KGBUILD_HOME, else the XDG data dir."""
     if os.environ.get("KGBUILD_HOME"):
-        return Path(os.environ["KGBUILD_HOME"]).expanduser()
+        return Path(os.environ["KGBUILD_HOME"]).expanduser().absolute()
     base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
     return Path(base) / "kgbuild"
 
@@ -50,5 +53,5 @@ class Settings:
             username=username or env("NEO4J_USERNAME") or None,
             password=password or env("NEO4J_PASSWORD") or None,
             database=database or env("NEO4J_DATABASE") or None,
-            home=Path(home).expanduser() if home else default_home(),
+            home=Path(home).expanduser().absolute() if home else default_home(),
         )

@@ -7,11 +7,15 @@ Reads `.txt`, `.md`, `.html/.htm` and `.jsonl` (one article a line), from files,
 
 from __future__ import annotations
 
+import codecs
 import glob
 import hashlib
 import html
+import io
 import json
+import os
 import re
+import stat
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -25,6 +29,7 @@ TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+FIELD_CHARS = 1000  # title, url, source: longer values are cut (with an ellipsis)
 
 
 @dataclass
@@ -66,32 +71,65 @@ def document_id(text: str) -> str:
 
 
 def expand(paths: Iterable[str]) -> Iterator[Path | str | Problem]:
-    """Paths, folders (recursive), globs and `-` → the files to read, in a stable order."""
+    """Paths, folders (recursive, following links), globs and `-` → the files to read, in a stable
+    order; each real file once, however many links or loops lead to it."""
+    seen: set[str] = set()
     for raw in paths:
         if raw == "-":
             yield "-"
             continue
         p = Path(raw).expanduser()
         if p.is_dir():
-            found = sorted(
-                f
-                for f in p.rglob("*")
-                if f.is_file()
-                and f.suffix.lower() in SUFFIXES
-                and not any(part.startswith(".") for part in f.relative_to(p).parts)
-            )
+            found = [f for f in _walk(p) if _first_time(f, seen)]
             if not found:
                 yield Problem(raw, f"no .txt, .md, .html or .jsonl files in folder {raw}")
             yield from found
-        elif p.is_file():
-            yield p
+        elif p.is_file() or _is_pipe(p):
+            if _first_time(p, seen):
+                yield p
         elif glob.has_magic(raw):
             matches = sorted(Path(m) for m in glob.glob(str(p), recursive=True) if Path(m).is_file())
             if not matches:
                 yield Problem(raw, f"no files match {raw}")
-            yield from matches
+            yield from (m for m in matches if _first_time(m, seen))
         else:
             yield Problem(raw, f"no such file or folder: {raw}")
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    """Article files under `folder` (hidden ones left out), visiting each real folder once."""
+    visited: set[tuple[int, int]] = set()
+    for root, dirs, files in os.walk(folder, followlinks=True):
+        try:
+            st = os.stat(root)
+        except OSError:
+            dirs[:] = []
+            continue
+        if (st.st_dev, st.st_ino) in visited:  # a symlink loop, or a second link to a folder seen
+            dirs[:] = []
+            continue
+        visited.add((st.st_dev, st.st_ino))
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            f = Path(root) / name
+            if not name.startswith(".") and f.suffix.lower() in SUFFIXES and f.is_file():
+                yield f
+
+
+def _first_time(path: Path, seen: set[str]) -> bool:
+    real = os.path.realpath(path)
+    if real in seen:
+        return False
+    seen.add(real)
+    return True
+
+
+def _is_pipe(p: Path) -> bool:
+    """A named pipe or process substitution: `kgbuild load <(curl ...)`."""
+    try:
+        return stat.S_ISFIFO(p.stat().st_mode)
+    except OSError:
+        return False
 
 
 def read_documents(paths: Iterable[str], published: str | None = None, stdin=None) -> Iterator[Document | Problem]:
@@ -104,19 +142,25 @@ def read_documents(paths: Iterable[str], published: str | None = None, stdin=Non
             data = (stdin or sys.stdin.buffer).read()
             yield from _from_bytes("<stdin>", data, _sniff(data), published)
             continue
-        suffix = item.suffix.lower()
-        kind = "html" if suffix in HTML_SUFFIXES else "jsonl" if suffix in JSONL_SUFFIXES else "text"
-        if suffix not in SUFFIXES:
-            yield Problem(
-                str(item), f"{item}: unsupported file type {suffix or '(none)'}; use .txt, .md, .html or .jsonl"
-            )
-            continue
-        try:
-            data = item.read_bytes()
-        except OSError as e:
-            yield Problem(str(item), f"cannot read {item}: {e.strerror or e}; check its permissions")
-            continue
-        yield from _from_bytes(str(item), data, kind, published)
+        yield from _read_file(item, published)
+
+
+def _read_file(item: Path, published: str | None) -> Iterator[Document | Problem]:
+    suffix = item.suffix.lower()
+    if suffix not in SUFFIXES and not _is_pipe(item):
+        yield Problem(str(item), f"{item}: unsupported file type {suffix or '(none)'}; use .txt, .md, .html or .jsonl")
+        return
+    try:
+        if suffix in JSONL_SUFFIXES:  # streamed line by line: memory stays flat for any size
+            with open(item, "rb") as f:
+                yield from _from_jsonl(str(item), f, published)
+            return
+        data = item.read_bytes()
+    except OSError as e:
+        yield Problem(str(item), f"cannot read {item}: {e.strerror or e}; check its permissions")
+        return
+    kind = "html" if suffix in HTML_SUFFIXES else "text" if suffix in TEXT_SUFFIXES else _sniff(data)
+    yield from _from_bytes(str(item), data, kind, published)
 
 
 def _sniff(data: bytes) -> str:
@@ -128,61 +172,119 @@ def _sniff(data: bytes) -> str:
     return "text"
 
 
-def _from_bytes(path: str, data: bytes, kind: str, published: str | None) -> Iterator[Document | Problem]:
-    if b"\x00" in data[:8192]:
-        yield Problem(path, f"{path} is a binary file, not an article; skipped")
-        return
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode(path: str, data: bytes) -> str | Problem:
+    """Text from bytes: UTF-8, or UTF-16/32 with a byte-order mark; binary and other encodings are
+    Problems that say what to do."""
+    encoding = next((enc for bom, enc in BOMS if data.startswith(bom)), None)
+    if encoding is None and b"\x00" in data[:8192]:
+        return Problem(path, f"{path} is a binary file, not an article; skipped")
     try:
-        text = data.decode("utf-8-sig")
+        return clean_text(data.decode(encoding or "utf-8"))
     except UnicodeDecodeError as e:
-        yield Problem(
+        return Problem(
             path, f"{path} is not UTF-8 text (byte {e.start}); convert it, e.g. iconv -f WINDOWS-1252 -t UTF-8"
         )
+
+
+def _from_bytes(path: str, data: bytes, kind: str, published: str | None) -> Iterator[Document | Problem]:
+    text = decode(path, data)
+    if isinstance(text, Problem):
+        yield text
         return
     if kind == "jsonl":
-        yield from _from_jsonl(path, text, published)
+        yield from _from_jsonl(path, io.BytesIO(text.encode("utf-8")), published)
         return
-    doc = from_html(path, text) if kind == "html" else from_text(path, text)
+    doc = _article(path, text, kind)
+    if isinstance(doc, Problem):
+        yield doc
+        return
     if published:
         doc.published = published
     yield doc if doc.text.strip() else Problem(path, f"{path} holds no article text; skipped")
 
 
-def _from_jsonl(path: str, text: str, published: str | None) -> Iterator[Document | Problem]:
-    first = next((line for line in text.splitlines() if line.strip()), "")
+def _article(path: str, text: str, kind: str) -> Document | Problem:
     try:
-        head = json.loads(first)
-    except json.JSONDecodeError:
-        head = None
-    if isinstance(head, dict) and "text" not in head:
-        yield Problem(path, f'{path} is JSON lines without a "text" field: not an articles file; skipped')
-        return
-    for n, line in enumerate(text.splitlines(), 1):
+        return from_html(path, text) if kind == "html" else from_text(path, text)
+    except Exception as e:  # a page the HTML reader cannot take is one skipped file, not a crash
+        return Problem(path, f"{path}: cannot read it as an article ({type(e).__name__}); skipped")
+
+
+def _from_jsonl(path: str, lines, published: str | None) -> Iterator[Document | Problem]:
+    """One article a line.  Each line is judged on its own; lines with no "text" are reported one by
+    one once the file has shown it holds articles, and as one warning if it never does."""
+    without_text: list[int] = []  # lines with no "text" before the first article
+    articles = False
+    for n, raw in enumerate(lines, 1):
+        where = f"{path}:{n}"
+        line = decode(where, raw.removeprefix(codecs.BOM_UTF8) if n == 1 else raw)
+        if isinstance(line, Problem):
+            yield line
+            continue
         if not line.strip():
             continue
-        where = f"{path}:{n}"
         try:
             row = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield Problem(where, f"{where}: not valid JSON ({e.msg}); fix or remove the line")
+        except (json.JSONDecodeError, RecursionError) as e:
+            yield Problem(
+                where, f"{where}: not valid JSON ({getattr(e, 'msg', 'nested too deeply')}); fix or remove the line"
+            )
             continue
-        if not isinstance(row, dict) or not isinstance(row.get("text"), str) or not row["text"].strip():
-            yield Problem(where, f'{where}: needs a non-empty "text" field')
+        if not isinstance(row, dict) or "text" not in row:
+            if articles:
+                yield Problem(where, f'{where}: needs a "text" field')
+            else:
+                without_text.append(n)
             continue
-        raw = row["text"]
-        doc = from_html(where, raw) if _sniff(raw.encode()) == "html" else from_text(where, raw)
-        doc.title = _str(row.get("title")) or doc.title
-        doc.url = _str(row.get("url")) or doc.url
-        doc.source = _str(row.get("source")) or doc.source
-        doc.published = published or iso_date(_str(row.get("published"))) or doc.published
-        if not doc.text.strip():
-            yield Problem(where, f'{where}: "text" holds no article text')
-            continue
-        yield doc
+        if not articles:
+            articles = True
+            yield from (Problem(f"{path}:{k}", f'{path}:{k}: needs a "text" field') for k in without_text)
+        yield _jsonl_document(where, row, published)
+    if not articles and without_text:
+        yield Problem(path, f'{path} is JSON lines without a "text" field: not an articles file; skipped')
 
 
-def _str(value) -> str | None:
-    return str(value).strip() or None if value is not None else None
+def _jsonl_document(where: str, row: dict, published: str | None) -> Document | Problem:
+    raw = row["text"]
+    if not isinstance(raw, str) or not raw.strip():
+        return Problem(where, f'{where}: needs a non-empty "text" field')
+    raw = clean_text(raw)
+    doc = _article(where, raw, _sniff(raw.encode("utf-8")))
+    if isinstance(doc, Problem):
+        return doc
+    doc.title = _field(row.get("title")) or doc.title
+    doc.url = _field(row.get("url")) or doc.url
+    doc.source = _field(row.get("source")) or doc.source
+    doc.published = published or iso_date(_field(row.get("published"))) or doc.published
+    if not doc.text.strip():
+        return Problem(where, f'{where}: "text" holds no article text')
+    return doc
+
+
+def _field(value) -> str | None:
+    """A metadata field as one clean line of at most FIELD_CHARS characters."""
+    if value is None or isinstance(value, (dict, list)):
+        return None
+    text = " ".join(clean_text(str(value)).split())
+    return (text[: FIELD_CHARS - 1] + "…" if len(text) > FIELD_CHARS else text) or None
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def clean_text(text: str) -> str:
+    """Control characters out (NUL, escapes), lone surrogates replaced, line ends made \\n."""
+    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 # -- cleaning ------------------------------------------------------------------------------------
@@ -234,8 +336,8 @@ def _title_of(lines: list[str]) -> str | None:
 
 def from_text(path: str, text: str) -> Document:
     """A plain-text or Markdown article: clutter removed, title from a heading-like first line."""
-    lines, dateline = clean_lines(re.sub(r"^#+\s*", "", ln) for ln in text.splitlines())
-    return Document(path=path, text="\n".join(lines), title=_title_of(lines), published=dateline)
+    lines, dateline = clean_lines(re.sub(r"^#+\s*", "", ln) for ln in clean_text(text).splitlines())
+    return Document(path=path, text="\n".join(lines), title=_field(_title_of(lines)), published=dateline)
 
 
 def from_html(path: str, markup: str) -> Document:
@@ -246,18 +348,18 @@ def from_html(path: str, markup: str) -> Document:
         markup, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True
     )
     meta = extracted.as_dict() if hasattr(extracted, "as_dict") else (extracted or {})
-    body = meta.get("text") or ""
+    body = clean_text(meta.get("text") or "")
     lines, dateline = clean_lines(body.splitlines())
-    title = meta.get("title") or _title_of(lines)
+    title = _field(meta.get("title")) or _title_of(lines)
     if title and (not lines or lines[0] != title):
         lines.insert(0, title)
     return Document(
         path=path,
         text="\n".join(lines),
         title=title,
-        published=iso_date(meta.get("date")) or dateline,
-        url=meta.get("url"),
-        source=meta.get("sitename") or meta.get("hostname"),
+        published=iso_date(_field(meta.get("date"))) or dateline,
+        url=_field(meta.get("url")),
+        source=_field(meta.get("sitename") or meta.get("hostname")),
     )
 
 

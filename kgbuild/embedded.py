@@ -1,8 +1,13 @@
 """The embedded graph: an ArcadeDB server from the `arcadedb-embedded` wheel, spoken to over Bolt.
 
 The server runs as its own process (the wheel's bundled JRE), bound to 127.0.0.1, with its data,
-log, password and state in one per-user folder.  It is started on demand and left running for
-the next command; `stop()` shuts it down cleanly.
+log, password and state in one per-user folder that only its owner can read (0700; files 0600).
+It is started on demand and left running for the next command; `stop()` shuts it down cleanly.
+
+The root password never appears on a command line: it reaches Java through an argument file
+(`@file`, mode 0600) that is removed once the server has started.  The ports chosen first are
+kept in `ports.json` and reused while they are free, so Neo4j Browser's URL stays the same.  A
+start that fails (a port taken meanwhile, too little memory) ends its Java process and says why.
 """
 
 from __future__ import annotations
@@ -12,6 +17,7 @@ import fcntl
 import importlib.util
 import json
 import os
+import re
 import secrets
 import signal
 import socket
@@ -25,8 +31,12 @@ from .errors import ServerError
 
 DEFAULT_BOLT_PORT = 7689
 DEFAULT_HTTP_PORT = 2489
-START_TIMEOUT = 90.0
+START_TIMEOUT = 60.0
 STOP_TIMEOUT = 30.0
+START_ATTEMPTS = 3
+STARTED = b"ArcadeDB Server started"
+BIND_FAILED = (b"Address already in use", b"BindException")
+OUT_OF_MEMORY = b"OutOfMemoryError"
 
 
 @dataclass
@@ -45,23 +55,33 @@ class EmbeddedServer:
     """Start, find, and stop the embedded ArcadeDB server whose data lives in `home`."""
 
     def __init__(self, home: Path):
-        self.home = Path(home)
+        self.home = Path(home).expanduser().absolute()
         self.root = self.home / "arcadedb"
         self.state_file = self.home / "server.json"
+        self.ports_file = self.home / "ports.json"
         self.password_file = self.home / "password"
+        self.args_file = self.home / "java.args"
         self.log_file = self.home / "server.log"
 
     # -- credentials -------------------------------------------------------------------------
     def password(self) -> str:
         """The root password, created once with permissions for this user only."""
-        if self.password_file.exists():
-            return self.password_file.read_text(encoding="utf-8").strip()
-        self.home.mkdir(parents=True, exist_ok=True)
-        pw = secrets.token_urlsafe(24)
-        fd = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(pw + "\n")
-        return pw
+        try:
+            if self.password_file.exists():
+                pw = self.password_file.read_text(encoding="utf-8").strip()
+                if not pw or not pw.isprintable():
+                    raise ServerError(f"{self.password_file} does not hold a password; restore it from a backup")
+                return pw
+            self._make_home()
+            pw = secrets.token_urlsafe(24)
+            fd = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(pw + "\n")
+            return pw
+        except (OSError, UnicodeDecodeError) as e:
+            raise ServerError(
+                f"cannot read or write {self.password_file} ({_reason(e)}); set KGBUILD_HOME to a folder of your own"
+            ) from None
 
     @property
     def auth(self) -> tuple[str, str]:
@@ -73,101 +93,171 @@ class EmbeddedServer:
 
     # -- state -------------------------------------------------------------------------------
     def info(self) -> ServerInfo | None:
-        """The running server, or None.  A stale state file (crashed server) is removed."""
-        if not self.state_file.exists():
-            return None
+        """The running server, or None.  A stale state file (crashed server) is removed; an unreadable
+        one is rebuilt from the server process itself."""
+        info = None
         try:
             info = ServerInfo(**json.loads(self.state_file.read_text(encoding="utf-8")))
-        except (ValueError, TypeError):
-            self.state_file.unlink(missing_ok=True)
-            return None
-        if _alive(info.pid) and _is_our_java(info.pid, self.root):
+        except FileNotFoundError:
+            pass
+        except (OSError, ValueError, TypeError):
+            info = None
+        if info is not None and _alive(info.pid) and _is_our_java(info.pid, self.root):
             return info
+        found = self._find_process()
+        if found is not None:
+            self._write_state(found)
+            return found
         self.state_file.unlink(missing_ok=True)
         return None
 
+    def _find_process(self) -> ServerInfo | None:
+        """A java process serving this home's data, found through /proc (state file lost or damaged)."""
+        for pid, args in _java_processes():
+            if f"-Darcadedb.server.rootPath={self.root}" in args and _alive(pid):
+                bolt, http = _ports_from_args(args)
+                if bolt:
+                    return ServerInfo(pid=pid, bolt_port=bolt, http_port=http or 0, home=str(self.home))
+        return None
+
+    def _write_state(self, info: ServerInfo) -> None:
+        _write_private(self.state_file, json.dumps(asdict(info)))
+
     def start(self) -> ServerInfo:
         """Return the running server, starting it first if needed."""
-        self.home.mkdir(parents=True, exist_ok=True)
+        self._make_home()
         with _locked(self.home / "server.lock"):
+            running = self.info()
+            if running:
+                return running if _port_open(running.bolt_port) else self._wait_ready(running, None, 0)
             return self._start()
 
-    def _start(self) -> ServerInfo:
-        running = self.info()
-        if running:
-            return running if _port_open(running.bolt_port) else self._wait_ready(running, None, 0)
-        java, jars = _runtime()
-        self.root.mkdir(parents=True, exist_ok=True)
-        bolt = _free_port(DEFAULT_BOLT_PORT)
-        http = _free_port(DEFAULT_HTTP_PORT, avoid={bolt})
-        heap = os.environ.get("KGBUILD_HEAP") or "512m"
-        cmd = [
-            str(java),
-            f"-Xmx{heap}",
-            f"-Darcadedb.server.rootPath={self.root}",
-            f"-Darcadedb.server.rootPassword={self.password()}",
-            "-Darcadedb.server.httpIncomingHost=127.0.0.1",
-            f"-Darcadedb.server.httpIncomingPort={http}",
-            "-Darcadedb.bolt.host=127.0.0.1",
-            f"-Darcadedb.bolt.port={bolt}",
-            "-Darcadedb.server.plugins=Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
-            f"-Darcadedb.server.defaultDatabases={EMBEDDED_DATABASE}[{EMBEDDED_USER}]",
-            "-cp",
-            f"{jars}/*",
-            "com.arcadedb.server.ArcadeDBServer",
-        ]
-        with open(self.log_file, "ab") as log:
-            offset = log.tell()
-            proc = subprocess.Popen(
-                cmd,
-                cwd=self.home,
-                stdin=subprocess.DEVNULL,
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        info = ServerInfo(pid=proc.pid, bolt_port=bolt, http_port=http, home=str(self.home))
-        self.state_file.write_text(json.dumps(asdict(info)), encoding="utf-8")
-        return self._wait_ready(info, proc, offset)
+    def _make_home(self) -> None:
+        """KGBUILD_HOME and everything in it readable by its owner only."""
+        try:
+            self.home.mkdir(parents=True, exist_ok=True, mode=0o700)
+            _private_tree(self.home)
+        except OSError as e:
+            raise ServerError(
+                f"cannot use {self.home} for the embedded graph ({_reason(e)}); "
+                "set KGBUILD_HOME to a folder you can write"
+            ) from None
 
-    def _wait_ready(self, info: ServerInfo, proc: subprocess.Popen | None, offset: int) -> ServerInfo:
-        """Wait until the server says it has started (its default database exists) and Bolt listens."""
-        deadline = time.monotonic() + START_TIMEOUT
-        while time.monotonic() < deadline:
-            if proc is not None and proc.poll() is not None:
-                self.state_file.unlink(missing_ok=True)
-                raise ServerError(
-                    f"the embedded graph server exited at start-up (code {proc.returncode}); "
-                    f"see {self.log_file}: {self.log_tail()}"
-                )
-            if _port_open(info.bolt_port) and (proc is None or self._started_since(offset)):
-                return info
-            time.sleep(0.2)
+    def _start(self) -> ServerInfo:
+        java, jars = _runtime()
+        last = ""
+        for attempt in range(START_ATTEMPTS):
+            bolt, http = self._ports(fresh=attempt > 0)
+            proc, offset = self._spawn(java, jars, bolt, http)
+            info = ServerInfo(pid=proc.pid, bolt_port=bolt, http_port=http, home=str(self.home))
+            try:
+                self._wait_ready(info, proc, offset)
+            except _PortTaken as e:
+                last = str(e)
+                continue
+            finally:
+                self.args_file.unlink(missing_ok=True)
+            self._write_state(info)
+            return info
         raise ServerError(
-            f"the embedded graph server did not answer within {START_TIMEOUT:.0f} s; "
-            f"see {self.log_file} or run `kgbuild db stop` and try again"
+            f"the embedded graph server could not bind its ports ({last}); "
+            "run `kgbuild db start` again, or free ports with `kgbuild db stop` in other homes"
         )
 
-    def _started_since(self, offset: int) -> bool:
+    def _ports(self, fresh: bool) -> tuple[int, int]:
+        """The ports used before if they are free, else new free ones (remembered for next time)."""
+        bolt, http = DEFAULT_BOLT_PORT, DEFAULT_HTTP_PORT
+        try:
+            saved = json.loads(self.ports_file.read_text(encoding="utf-8"))
+            bolt, http = int(saved["bolt"]), int(saved["http"])
+        except (OSError, ValueError, KeyError, TypeError):
+            pass
+        if fresh or not _can_bind(bolt) or not _can_bind(http) or bolt == http:
+            bolt = _free_port(bolt if not fresh else 0)
+            http = _free_port(http if not fresh else 0, avoid={bolt})
+        _write_private(self.ports_file, json.dumps({"bolt": bolt, "http": http}))
+        return bolt, http
+
+    def _spawn(self, java: Path, jars: Path, bolt: int, http: int) -> tuple[subprocess.Popen, int]:
+        heap = os.environ.get("KGBUILD_HEAP") or "512m"
+        if not re.fullmatch(r"\d+[kKmMgG]?", heap):
+            raise ServerError(f"KGBUILD_HEAP={heap!r} is not a Java heap size; use e.g. 512m or 2g")
+        self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
+        _write_private(self.args_file, f"-Darcadedb.server.rootPassword={self.password()}\n")
+        cmd = [
+            str(java), f"-Xmx{heap}", f"@{self.args_file}",
+            f"-Darcadedb.server.rootPath={self.root}",
+            "-Darcadedb.server.httpIncomingHost=127.0.0.1", f"-Darcadedb.server.httpIncomingPort={http}",
+            "-Darcadedb.bolt.host=127.0.0.1", f"-Darcadedb.bolt.port={bolt}",
+            "-Darcadedb.server.plugins=Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
+            f"-Darcadedb.server.defaultDatabases={EMBEDDED_DATABASE}[{EMBEDDED_USER}]",
+            "-cp", f"{jars}/*", "com.arcadedb.server.ArcadeDBServer",
+        ]  # fmt: skip
+        fd = os.open(self.log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+        with os.fdopen(fd, "ab") as log:
+            offset = log.tell()
+            proc = subprocess.Popen(
+                cmd, cwd=self.home, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                start_new_session=True, umask=0o077,
+            )  # fmt: skip
+        return proc, offset
+
+    def _wait_ready(self, info: ServerInfo, proc: subprocess.Popen | None, offset: int) -> ServerInfo:
+        """Wait until the server says it has started and listens on its Bolt port itself."""
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if proc is not None:
+                self._check_start(info, proc, offset)
+            if _port_open(info.bolt_port) and (proc is None or self._log_since(offset).find(STARTED) >= 0):
+                if proc is None or _listens(proc.pid, info.bolt_port):
+                    return info
+                _kill(proc)
+                raise _PortTaken(f"port {info.bolt_port} answers for another process")
+            time.sleep(0.2)
+        if proc is not None:
+            _kill(proc)
+        raise ServerError(
+            f"the embedded graph server did not start within {START_TIMEOUT:.0f} s (its process was ended); "
+            f"see {self.log_file}: {self.log_tail()}"
+        )
+
+    def _check_start(self, info: ServerInfo, proc: subprocess.Popen, offset: int) -> None:
+        log = self._log_since(offset)
+        if any(b in log for b in BIND_FAILED):
+            _kill(proc)
+            raise _PortTaken(f"port {info.bolt_port} or {info.http_port} was taken")
+        if OUT_OF_MEMORY in log:
+            _kill(proc)
+            heap = os.environ.get("KGBUILD_HEAP") or "512m"
+            raise ServerError(
+                f"the embedded graph server ran out of memory with KGBUILD_HEAP={heap}; set KGBUILD_HEAP=512m or more"
+            )
+        if proc.poll() is not None:
+            raise ServerError(
+                f"the embedded graph server exited at start-up (code {proc.returncode}); "
+                f"see {self.log_file}: {self.log_tail()}"
+            )
+
+    def _log_since(self, offset: int) -> bytes:
         try:
             with open(self.log_file, "rb") as f:
                 f.seek(offset)
-                return b"ArcadeDB Server started" in f.read()
+                return f.read()
         except OSError:
-            return False
+            return b""
 
     def stop(self) -> bool:
         """Shut the server down cleanly (SIGTERM, then SIGKILL after a grace period)."""
         info = self.info()
         if not info:
             return False
-        with contextlib.suppress(ProcessLookupError):
+        with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(info.pid, signal.SIGTERM)
         deadline = time.monotonic() + STOP_TIMEOUT
         while time.monotonic() < deadline and _alive(info.pid):
             time.sleep(0.1)
         if _alive(info.pid):
-            with contextlib.suppress(ProcessLookupError):
+            with contextlib.suppress(ProcessLookupError, PermissionError):
                 os.killpg(info.pid, signal.SIGKILL)
         self.state_file.unlink(missing_ok=True)
         return True
@@ -182,10 +272,47 @@ class EmbeddedServer:
             return ""
 
 
+class _PortTaken(Exception):
+    pass
+
+
+def _reason(e: Exception) -> str:
+    return getattr(e, "strerror", None) or type(e).__name__
+
+
+def _write_private(path: Path, text: str) -> None:
+    """Write a file only its owner can read, replacing it whole."""
+    tmp = path.with_name(path.name + ".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="utf-8") as f:
+        f.write(text)
+    os.replace(tmp, path)
+
+
+def _private_tree(home: Path) -> None:
+    """Folders 0700 and files 0600 under home (data written by older versions included)."""
+    os.chmod(home, 0o700)
+    for root, dirs, files in os.walk(home):
+        for d in dirs:
+            os.chmod(os.path.join(root, d), 0o700)
+        for f in files:
+            path = os.path.join(root, f)
+            if not os.path.islink(path):
+                os.chmod(path, 0o600)
+
+
+def _kill(proc: subprocess.Popen) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
+        os.killpg(proc.pid, signal.SIGKILL)
+    with contextlib.suppress(subprocess.TimeoutExpired):
+        proc.wait(timeout=10)
+
+
 @contextlib.contextmanager
 def _locked(path: Path):
     """An exclusive lock, so two commands starting at once share one server."""
-    with open(path, "a") as f:
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
+    with os.fdopen(fd, "r+") as f:
         fcntl.flock(f, fcntl.LOCK_EX)
         try:
             yield
@@ -205,8 +332,8 @@ def _runtime() -> tuple[Path, Path]:
     java, jars = pkg / "jre" / "bin" / "java", pkg / "jars"
     if not java.exists() or not jars.is_dir():
         raise ServerError(
-            f"arcadedb-embedded at {pkg} has no bundled JRE; reinstall it: "
-            "pip install --force-reinstall arcadedb-embedded"
+            f"arcadedb-embedded at {pkg} has no bundled JRE; "
+            "reinstall it: pip install --force-reinstall arcadedb-embedded"
         )
     return java, jars
 
@@ -225,13 +352,57 @@ def _alive(pid: int) -> bool:
         return True
 
 
+def _cmdline(pid: int) -> list[str] | None:
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return None
+    return [a.decode("utf-8", "replace") for a in raw.split(b"\0") if a]
+
+
 def _is_our_java(pid: int, root: Path) -> bool:
     """Guard against a recycled pid: the process must be java serving our data folder."""
+    args = _cmdline(pid)
+    if args is None:
+        return not Path("/proc").is_dir()  # no /proc: trust the pid
+    return f"-Darcadedb.server.rootPath={root}" in args
+
+
+def _java_processes():
+    """(pid, arguments) of every ArcadeDB server process this user can see."""
+    for entry in Path("/proc").glob("[0-9]*"):
+        args = _cmdline(int(entry.name))
+        if args and "com.arcadedb.server.ArcadeDBServer" in args:
+            yield int(entry.name), args
+
+
+def _ports_from_args(args: list[str]) -> tuple[int | None, int | None]:
+    bolt = http = None
+    for a in args:
+        if a.startswith("-Darcadedb.bolt.port="):
+            bolt = int(a.split("=", 1)[1])
+        elif a.startswith("-Darcadedb.server.httpIncomingPort="):
+            http = int(a.split("=", 1)[1])
+    return bolt, http
+
+
+def _listens(pid: int, port: int) -> bool:
+    """Whether process `pid` holds the listening socket on 127.0.0.1:port (Linux /proc; else True)."""
+    inodes = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            return True
+        for line in lines:
+            parts = line.split()
+            if len(parts) > 9 and parts[3] == "0A" and int(parts[1].rsplit(":", 1)[1], 16) == port:
+                inodes.add(parts[9])
     try:
-        cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().decode("utf-8", "replace")
+        fds = [os.readlink(f) for f in Path(f"/proc/{pid}/fd").iterdir()]
     except OSError:
-        return True  # no /proc: trust the pid
-    return f"rootPath={root}" in cmdline
+        return True
+    return any(f"socket:[{inode}]" in fds for inode in inodes)
 
 
 def _port_open(port: int) -> bool:
@@ -242,7 +413,7 @@ def _port_open(port: int) -> bool:
 
 def _free_port(preferred: int, avoid: set[int] = frozenset()) -> int:
     """The preferred port if nothing listens there, else one the OS picks."""
-    if preferred not in avoid and _can_bind(preferred):
+    if preferred and preferred not in avoid and _can_bind(preferred):
         return preferred
     while True:
         with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:

@@ -23,3 +23,5 @@ class ReportError(KgbuildError):
 
 class QueryError(KgbuildError):
     """A Cypher statement the database rejected."""
+
+    race = False  # two writers merged the same new node at once: trying again succeeds

@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 import contextlib
+import logging
+import random
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import neo4j
 from neo4j import GraphDatabase
-from neo4j.exceptions import AuthError, ClientError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    AuthError,
+    ClientError,
+    ConfigurationError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 
 from .config import DEFAULT_DATABASE, Settings
 from .embedded import EmbeddedServer
 from .errors import GraphUnavailable, QueryError
+
+RACE_RETRIES = 5
+DISK_FULL = ("No space left on device", "ENOSPC", "Disk full", "disk is full")
+TIMEOUTS = {"connection_timeout": 5, "connection_acquisition_timeout": 15, "max_transaction_retry_time": 10}
+
+logging.getLogger("neo4j").setLevel(logging.CRITICAL)  # kgbuild says what went wrong, in one line
 
 
 @dataclass
@@ -29,8 +45,16 @@ class Graph:
         return self._run(lambda s: s.execute_read(_rows, query, params or {}))
 
     def write(self, work: Callable[[neo4j.ManagedTransaction], Any]) -> Any:
-        """Run `work(tx)` in one managed write transaction (retried on transient errors)."""
-        return self._run(lambda s: s.execute_write(work))
+        """Run `work(tx)` in one managed write transaction, retried on transient errors and on the
+        uniqueness race of two writers merging the same new node at once (the retry finds it)."""
+        for attempt in range(RACE_RETRIES):
+            try:
+                return self._run(lambda s: s.execute_write(work))
+            except QueryError as e:
+                if not e.race or attempt == RACE_RETRIES - 1:
+                    raise
+                time.sleep(0.2 * (attempt + 1) + random.random() * 0.2)
+        raise AssertionError("unreachable")
 
     def _run(self, fn):
         try:
@@ -41,7 +65,7 @@ class Graph:
         except AuthError as e:
             raise GraphUnavailable(_auth_message(self.uri)) from e
         except Neo4jError as e:
-            raise QueryError(f"the graph rejected the query: {_short(e)}") from e
+            raise _query_error(e) from e
 
     def close(self) -> None:
         self.driver.close()
@@ -66,6 +90,16 @@ def plain(value: Any) -> Any:
     if hasattr(value, "iso_format"):
         return value.iso_format()
     return value
+
+
+def _query_error(e: Neo4jError) -> QueryError:
+    text = _short(e)
+    if any(s in text for s in DISK_FULL):
+        err = QueryError(f"the disk holding the graph is full ({text[:120]}); free space, then load again")
+    else:
+        err = QueryError(f"the graph rejected the query: {text}")
+    err.race = (e.code or "").endswith("ConstraintValidationFailed") or "Duplicated key" in text
+    return err
 
 
 def _short(e: Exception) -> str:
@@ -94,8 +128,8 @@ def open_graph(settings: Settings, start: bool = True) -> Iterator[Graph]:
         auth = (settings.username or "neo4j", settings.password or "")
         database = settings.database or DEFAULT_DATABASE
     try:
-        driver = GraphDatabase.driver(uri, auth=auth, connection_timeout=10, notifications_min_severity="OFF")
-    except ValueError as e:
+        driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF", **TIMEOUTS)
+    except (ValueError, ConfigurationError) as e:
         raise GraphUnavailable(
             f"NEO4J_URI {uri!r} is not a graph address ({_short(e)}); use e.g. bolt://localhost:7687"
         ) from e
@@ -114,8 +148,8 @@ def _verify(graph: Graph, settings: Settings) -> None:
     except AuthError as e:
         if settings.embedded:
             raise GraphUnavailable(
-                f"the embedded graph refused the password in {settings.home / 'password'}; "
-                "restore that file, or remove the folder to start afresh"
+                f"the embedded graph refused the password in {settings.home / 'password'}; the server keeps "
+                "the password it was first started with: put that file back as it was"
             ) from e
         raise GraphUnavailable(_auth_message(graph.uri)) from e
     except (ServiceUnavailable, SessionExpired, OSError) as e:
@@ -127,6 +161,8 @@ def _verify(graph: Graph, settings: Settings) -> None:
             f"cannot reach the graph at {graph.uri}; start Neo4j "
             "(docker compose -f docker/compose.yaml up -d) or fix NEO4J_URI"
         ) from e
+    except (ValueError, ConfigurationError) as e:  # e.g. bolt+s:// against a plain server
+        raise GraphUnavailable(f"cannot talk to the graph at {graph.uri} ({_short(e)}); fix NEO4J_URI") from e
     except ClientError as e:
         if "database" in str(e).lower():
             raise GraphUnavailable(

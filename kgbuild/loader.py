@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from .documents import Document, Problem, read_documents
+from .errors import QueryError
 from .graph import Graph
 from .pipeline import Extraction, extract
 from .resolve import Resolver
@@ -91,22 +92,40 @@ def load(
                 seen.add(d.doc_id)
                 yield d
 
-    def failed(problem: Problem) -> None:
+    def refused(problem: Problem) -> None:
         summary.failed += 1
         on_problem(problem)
+
+    def failed(problem: Problem) -> None:
+        refused(problem)
         on_progress(1)
 
     extractions = extract(fresh_documents(), resolver, n_process=n_process, on_problem=failed, text_only=text_only)
     for batch in _chunks(extractions, CHUNK):
-        tally = writer.write(batch)
-        summary.written += tally["documents"]
-        summary.entities += tally["entities"]
-        summary.facts += tally["facts"]
+        for tally in _write(writer, batch, refused):
+            summary.written += tally["documents"]
+            summary.entities += tally["entities"]
+            summary.facts += tally["facts"]
         on_progress(len(batch))
     after = writer.counts()
     summary.nodes_after, summary.relationships_after = after["nodes"], after["relationships"]
     summary.seconds = time.monotonic() - started
     return summary
+
+
+def _write(writer: GraphWriter, batch: list[Extraction], failed: Callable[[Problem], None]) -> Iterator[dict]:
+    """Write a batch in one transaction; if the graph rejects it, write its documents one by one so
+    that only the document it rejects is left out (with a warning)."""
+    try:
+        yield writer.write(batch)
+        return
+    except QueryError as e:
+        if len(batch) == 1:
+            x = batch[0]
+            failed(Problem(x.document.path, f"{x.document.path}: the graph refused its facts ({e}); skipped"))
+            return
+    for x in batch:
+        yield from _write(writer, [x], failed)
 
 
 def extract_only(

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from pathlib import Path
 
 import networkx as nx
 
 from . import catalog
+from .files import atomic
 from .graph import Graph
+from .output import csv_cell
 
+_NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 HIDDEN = {"search", "evidence_keys"}  # lookup helpers, not information
 
 
@@ -47,9 +51,11 @@ def find(g: nx.MultiDiGraph, name: str, label: str | None = None) -> str | None:
 
 
 def _flat(value):
-    """A property value GraphML/GEXF can hold: lists joined, None dropped."""
+    """A property value GraphML/GEXF can hold: lists joined, characters XML cannot hold dropped."""
     if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
+        value = "; ".join(str(v) for v in value)
+    if isinstance(value, str):
+        return _NOT_XML.sub("", value)
     return value
 
 
@@ -100,8 +106,8 @@ def _csv(path: Path, first: list[str], rows) -> None:
     columns = list(first)
     for r in rows:
         columns += [k for k in r if k not in columns]
-    with open(path, "w", newline="", encoding="utf-8") as f:
+    with atomic(path) as f:
         w = csv.DictWriter(f, fieldnames=columns)
         w.writeheader()
         for r in rows:
-            w.writerow({k: _flat(v) for k, v in r.items()})
+            w.writerow({k: csv_cell(_flat(v)) for k, v in r.items()})

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import textwrap
 
@@ -26,6 +27,23 @@ def cell(value) -> str:
     return str(value)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def printable(text: str) -> str:
+    """Text safe to print to a terminal: escape sequences and other control characters removed."""
+    return _CONTROL.sub("", text)
+
+
+def csv_cell(value) -> str:
+    """A CSV cell a spreadsheet will not run: text starting with = + - @ gets a leading quote."""
+    text = cell(value)
+    if not isinstance(value, (int, float)) and text.startswith(FORMULA_START):
+        return "'" + text
+    return text
+
+
 def render(rows: list[dict], fmt: str = "table", width: int | None = None) -> str:
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2, default=str)
@@ -33,9 +51,9 @@ def render(rows: list[dict], fmt: str = "table", width: int | None = None) -> st
     if fmt == "csv":
         buf = io.StringIO()
         writer = csv.writer(buf, lineterminator="\n")
-        writer.writerow(columns)
+        writer.writerow([csv_cell(c) for c in columns])
         for row in rows:
-            writer.writerow([cell(row.get(c)) for c in columns])
+            writer.writerow([csv_cell(row.get(c)) for c in columns])
         return buf.getvalue().rstrip("\n")
     return table(rows, columns, width or shutil.get_terminal_size((120, 24)).columns)
 
@@ -53,7 +71,7 @@ def table(rows: list[dict], columns: list[str], width: int = 120) -> str:
     """A plain-text table that fits `width`, wrapping the widest columns (such as evidence)."""
     if not rows:
         return "(no rows)"
-    texts = [[cell(r.get(c)) for c in columns] for r in rows]
+    texts = [[printable(cell(r.get(c))) for c in columns] for r in rows]
     natural = [max([len(c)] + [len(t[i]) for t in texts]) for i, c in enumerate(columns)]
     budget = max(width - 3 * (len(columns) - 1), 20 * len(columns))
     widths = list(natural)

@@ -139,6 +139,7 @@ def batch_statements(extractions: list[Extraction]) -> list[tuple[str, list[dict
     if meetings:
         out.append((catalog.write("meeting"), meetings))
         out.append((catalog.write("attended"), attended))
+    out.append((catalog.write("complete"), [{"doc_id": d["doc_id"]} for d in docs]))  # last, same transaction
     return out
 
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from datetime import date
 from importlib import resources
 
 import networkx as nx
+
+PLACEHOLDER = re.compile(r"__TITLE__|__DATA__")
 
 
 def page(g: nx.MultiDiGraph, title: str = "kgbuild graph") -> str:
@@ -32,9 +35,22 @@ def page(g: nx.MultiDiGraph, title: str = "kgbuild graph") -> str:
     ]
     types = sorted({e["type"] for e in edges})
     data = json.dumps({"nodes": nodes, "edges": edges, "types": types}, ensure_ascii=False, default=_json)
-    data = data.replace("</", "<\\/")  # never close the script element early
     template = resources.files("kgbuild.data").joinpath("view.html").read_text(encoding="utf-8")
-    return template.replace("__TITLE__", html.escape(title)).replace("__DATA__", data)
+    values = {"__TITLE__": html.escape(title), "__DATA__": script_data(data)}
+    return PLACEHOLDER.sub(lambda m: values[m.group(0)], template)  # one pass: values are never re-read
+
+
+def script_data(text: str) -> str:
+    """JSON safe inside <script>: no '<' (so no '</script>' or '<!--'), '>', '&' or line separators."""
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, escape)
+    return text
 
 
 def _json(value):

@@ -116,6 +116,7 @@ class Meetings:
         self.between_sides, self.lists = c("met.between_sides"), c("met.delegation_lists")
         self.side_pool, self.known_cap = c("side.pool"), c("known.cap")
         self.host_verbs = w("meetings", "host_verbs")
+        self.object_verbs = w("meetings", "object_verbs")
         self.hosted, self.hosted_by_country = c("hosted.person"), c("hosted.country")
 
     def __call__(self, r: Reading) -> None:
@@ -173,13 +174,17 @@ class Meetings:
             return None
         subj_tokens = self._subject_tokens(tok, kind, gov)
         before, pronoun = self._holders(r, tok, subj_tokens, c0)
+        after = self.clauses.participants(r, tok.i + 1, c1)
+        if kind == "verb" and tok.lemma_ in self.object_verbs:  # "visited President A", not "visited A's office"
+            objects = {t.i for c in tok.children if c.dep_ == "dobj" for t in c.subtree}
+            after = [m for m in after if m.span.root.i in objects and m.span.root.dep_ in ("dobj", "conj")]
         return Event(
             sent=k,
             status=status,
             place=self._place(r, clause, exclude, tok),
             date=self._date(clause),
             before=before,
-            after=self.clauses.participants(r, tok.i + 1, c1),
+            after=after,
             pool=any(t.lower_ in self.pool_preps for t in r.doc[tok.i + 1 : c1][:POOL_WINDOW]),
             groups=self.clauses.group_countries([t for t in subj_tokens if t.i not in r.person_at]),
             pronoun=pronoun,
