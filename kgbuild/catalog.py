@@ -21,7 +21,8 @@ from importlib import resources
 
 from .errors import ReportError
 
-TYPES = ("string", "int", "float", "bool", "list")
+TYPES = ("string", "int", "count", "float", "bool", "list")  # count: a whole number of 1 or more
+INT_RANGE = (-(2**63), 2**63 - 1)  # what Cypher's integers hold
 LABELS = ("Person", "Country", "Organization", "Place")
 IDENTIFIER = re.compile(r"^[A-Z][A-Z_]*[A-Z]$")
 _PARAM = re.compile(r"^(?P<name>\w+)\s+(?P<type>\w+)(?:\s*=\s*(?P<default>.*?))?\s*(?:--\s*(?P<help>.*))?$")
@@ -40,8 +41,14 @@ class Param:
         if self.type == "list":
             raise ReportError(f"parameter {self.name!r} is a list and cannot be given on the command line")
         try:
-            if self.type == "int":
-                return int(raw)
+            if self.type in ("int", "count"):
+                value = int(raw)
+                low = 1 if self.type == "count" else INT_RANGE[0]
+                if not low <= value <= INT_RANGE[1]:
+                    raise ReportError(
+                        f"parameter {self.name!r} must be a whole number from {low} to {INT_RANGE[1]}, not {raw!r}"
+                    )
+                return value
             if self.type == "float":
                 return float(raw)
             if self.type == "bool":

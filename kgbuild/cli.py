@@ -17,7 +17,7 @@ from .config import Settings, load_env_file
 from .embedded import EmbeddedServer
 from .errors import KgbuildError, QueryError
 from .files import atomic, writable
-from .output import FORMATS, render
+from .output import FORMATS, printable, render
 
 TEXT_ONLY_HELP = "Leave out facts that need kgbuild's or your knowledge files rather than the text (basis 'known')."
 
@@ -71,6 +71,11 @@ def cli(ctx, uri, username, password, database):
 # -- load / extract --------------------------------------------------------------------------------
 
 
+def _warn(problem, after_bar: bool = False) -> None:
+    """One warning line on stderr (control characters of file names and text removed)."""
+    click.echo(("\n" if after_bar else "") + f"warning: {printable(problem.reason)}", err=True)
+
+
 def _article_count(item) -> int:
     """How many articles a file holds (lines of a .jsonl file), for the progress bar."""
     if not isinstance(item, Path):
@@ -122,7 +127,7 @@ def load(settings: Settings, paths, force, published, processes, quiet, text_onl
             graph,
             force=force,
             published=published,
-            on_problem=lambda p: click.echo(f"\nwarning: {p.reason}", err=True),
+            on_problem=lambda p: _warn(p, after_bar=show),
             on_progress=lambda n: bar.update(min(n, bar.length - bar.pos)),
             n_process=processes,
             text_only=text_only,
@@ -143,8 +148,7 @@ def extract(paths, fmt, output, published, processes, text_only):
     """Extract facts without a database: one fact a line (the fact contract), CSV or a table."""
     from .loader import extract_only
 
-    def warn(p):
-        click.echo(f"warning: {p.reason}", err=True)
+    warn = _warn
 
     rows, documents = [], 0
     with open(output, "w", encoding="utf-8") if output else contextlib.nullcontext(sys.stdout) as out:

@@ -35,7 +35,7 @@ START_TIMEOUT = 60.0
 STOP_TIMEOUT = 30.0
 START_ATTEMPTS = 3
 STARTED = b"ArcadeDB Server started"
-BIND_FAILED = (b"Address already in use", b"BindException")
+BIND_FAILED = (b"Address already in use", b"BindException", b"Unable to listen", b"busy, trying the next")
 OUT_OF_MEMORY = b"OutOfMemoryError"
 
 

@@ -18,6 +18,11 @@ across documents afterwards, by `kgbuild.resolve`.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import os
+import signal
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -30,7 +35,27 @@ from .reading import Reading
 from .roles import Roles
 from .sides import Sides
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
 STAGES = (Mentions, Clusters, Roles, Meetings, Sides, Inventory)
+
+_MAIN_PID = os.getpid()
+_BOUND_PID = None
+
+
+def die_with_parent() -> None:
+    """In an `nlp.pipe(n_process=N)` worker: ask the kernel to end this process when the process that
+    started it dies (even by SIGKILL), so no orphaned spaCy workers are left running."""
+    global _BOUND_PID
+    pid = os.getpid()
+    if pid in (_MAIN_PID, _BOUND_PID):
+        return
+    _BOUND_PID = pid
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() == 1:  # the parent died before we could ask
+        os._exit(1)
+
 
 if not Doc.has_extension("kg"):
     Doc.set_extension("kg", default=None)
@@ -48,6 +73,7 @@ class RelationExtractor:
         self.stages = [stage(rules) for stage in STAGES]
 
     def __call__(self, doc: Doc) -> Doc:
+        die_with_parent()
         if doc._.kg is not None and doc._.kg.get("error"):
             return doc  # an earlier component failed on this document
         try:
