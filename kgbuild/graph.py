@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import random
+import shutil
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -26,6 +27,7 @@ from .embedded import EmbeddedServer
 from .errors import GraphUnavailable, QueryError
 
 RACE_RETRIES = 5
+LOW_DISK = 20_000_000  # bytes
 DISK_FULL = ("No space left on device", "ENOSPC", "Disk full", "disk is full")
 TIMEOUTS = {"connection_timeout": 5, "connection_acquisition_timeout": 15, "max_transaction_retry_time": 10}
 
@@ -137,8 +139,28 @@ def open_graph(settings: Settings, start: bool = True) -> Iterator[Graph]:
     try:
         _verify(graph, settings)
         yield graph
+    except QueryError as e:
+        full = settings.embedded and _disk_full(settings.home)
+        if full:
+            raise QueryError(
+                f"the disk holding the embedded graph ({settings.home}) is full ({full}); "
+                "free space, then run the command again"
+            ) from e
+        raise
     finally:
         graph.close()
+
+
+def _disk_full(home) -> str | None:
+    """Why the embedded graph's disk looks full, or None: little space left, or the server said so."""
+    try:
+        free = shutil.disk_usage(home).free
+    except OSError:
+        return None
+    if free < LOW_DISK:
+        return f"{free // 1_000_000} MB free"
+    tail = EmbeddedServer(home).log_tail(4000)
+    return "the server reports no space left on the device" if any(s in tail for s in DISK_FULL) else None
 
 
 def _verify(graph: Graph, settings: Settings) -> None:

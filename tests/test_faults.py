@@ -4,6 +4,7 @@ and loading again gives exactly the graph an uninterrupted load gives."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -199,3 +200,27 @@ def test_a_document_node_without_its_facts_is_not_skipped(home, tmp_path):
     assert code == 0 and "1 loaded, 0 skipped" in out, out + err
     with open_graph(Settings.resolve(home=home)) as g:
         assert g.read("MATCH (:Person {name: 'Ola Eide'})-[r:MET_WITH]-() RETURN count(r) AS n")[0]["n"] == 1
+
+
+def test_a_full_disk_is_named(tmp_path):
+    small = tmp_path / "small"
+    small.mkdir()
+    if (
+        os.geteuid() != 0
+        or subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=40m", "tmpfs", str(small)], capture_output=True
+        ).returncode
+        != 0
+    ):
+        pytest.skip("needs root to mount a small tmpfs")
+    home = small / "home"
+    try:
+        assert finish(kgbuild(home, "db", "start"))[0] == 0
+        with open(small / "filler", "wb") as f, contextlib.suppress(OSError):
+            f.write(b"\0" * 60_000_000)
+        code, _out, err = finish(kgbuild(home, "load", "-q", str(DATA / "corpus")))
+        assert code == 1 and err.count("\n") == 1, err
+        assert f"the disk holding the embedded graph ({home}) is full" in err
+    finally:
+        EmbeddedServer(home).stop()
+        subprocess.run(["umount", str(small)], capture_output=True)
