@@ -21,9 +21,13 @@ from importlib import resources
 
 from .errors import ReportError
 
-TYPES = ("string", "int", "count", "float", "bool", "list")  # count: a whole number of 1 or more
+# count: a whole number of 1 or more; person, country, entity: a name the CLI looks up (kgbuild.lookup)
+# and passes as the entity's key
+TYPES = ("string", "int", "count", "float", "bool", "list", "person", "country", "entity")
+NAME_TYPES = ("person", "country", "entity")
 INT_RANGE = (-(2**63), 2**63 - 1)  # what Cypher's integers hold
 LABELS = ("Person", "Country", "Organization", "Place")
+LIMIT = "\nLIMIT $kg_limit"  # appended to a report's query for --limit
 IDENTIFIER = re.compile(r"^[A-Z][A-Z_]*[A-Z]$")
 _PARAM = re.compile(r"^(?P<name>\w+)\s+(?P<type>\w+)(?:\s*=\s*(?P<default>.*?))?\s*(?:--\s*(?P<help>.*))?$")
 
@@ -90,7 +94,8 @@ class Query:
             if p.name in given:
                 bound[p.name] = p.convert(given[p.name])
             elif p.required:
-                raise ReportError(f"report {self.name!r} needs --param {p.name}=<{p.type}>")
+                shown = "name" if p.type in NAME_TYPES else p.type
+                raise ReportError(f"report {self.name!r} needs --param {p.name}=<{shown}>")
             else:
                 bound[p.name] = p.default
         return bound
@@ -186,18 +191,25 @@ def writes() -> dict[str, Query]:
     return _load("write")
 
 
-def write(name: str, label: str | None = None, rel_type: str | None = None) -> str:
-    """A write statement, with its `__LABEL__` / `__TYPE__` placeholder filled in.
+def write(
+    name: str,
+    label: str | None = None,
+    rel_type: str | None = None,
+    subject: str | None = None,
+    object: str | None = None,
+) -> str:
+    """A write statement, with its `__LABEL__`, `__SUBJECT__`, `__OBJECT__` and `__TYPE__` filled in.
 
-    Labels and relationship types cannot be Cypher parameters, so these two identifiers are
+    Labels and relationship types cannot be Cypher parameters, so these identifiers are
     substituted, and only from a closed set: a known label, or an upper-snake-case predicate.
     Values never are: they always travel as parameters.
     """
     text = writes()[name].text
-    if "__LABEL__" in text:
-        if label not in LABELS:
-            raise ValueError(f"unknown node label {label!r}")
-        text = text.replace("__LABEL__", label)
+    for placeholder, value in (("__LABEL__", label), ("__SUBJECT__", subject), ("__OBJECT__", object)):
+        if placeholder in text:
+            if value not in LABELS:
+                raise ValueError(f"unknown node label {value!r}")
+            text = text.replace(placeholder, value)
     if "__TYPE__" in text:
         if not rel_type or not IDENTIFIER.match(rel_type):
             raise ValueError(f"bad relationship type {rel_type!r}")

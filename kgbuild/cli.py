@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import functools
 import json
 import re
 import sys
@@ -51,12 +53,39 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+WIDE = click.option("--wide", is_flag=True, help="Tables: every character of every cell (no truncating).")
+URI_HELP = "Graph address, e.g. bolt://localhost:7687 [env NEO4J_URI; none: the embedded graph]"
+CONNECTION = (
+    click.option("--uri", help=URI_HELP),
+    click.option("--username", "-u", help="Graph user [env NEO4J_USERNAME]"),
+    click.option("--password", "-p", help="Graph password [env NEO4J_PASSWORD]"),
+    click.option("--database", "-d", help="Graph database [env NEO4J_DATABASE]"),
+)
+
+
+def graph_options(f):
+    """--uri, -u, -p and -d also after the command's name (`kgbuild report stats --uri ...`)."""
+
+    @functools.wraps(f)
+    def wrapper(*args, uri=None, username=None, password=None, database=None, **kwargs):
+        given = {"uri": uri, "username": username, "password": password, "database": database}
+        given = {k: v for k, v in given.items() if v}
+        ctx = click.get_current_context()
+        if given:
+            ctx.obj = dataclasses.replace(ctx.obj, **given)
+        return f(*args, **kwargs)
+
+    for option in reversed(CONNECTION):
+        wrapper = option(wrapper)
+    return wrapper
+
+
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kgbuild")
-@click.option("--uri", help="Graph address, e.g. bolt://localhost:7687 [env NEO4J_URI; none: the embedded graph]")
-@click.option("--username", "-u", help="Graph user [env NEO4J_USERNAME]")
-@click.option("--password", "-p", help="Graph password [env NEO4J_PASSWORD]")
-@click.option("--database", "-d", help="Graph database [env NEO4J_DATABASE]")
+@CONNECTION[0]
+@CONNECTION[1]
+@CONNECTION[2]
+@CONNECTION[3]
 @click.pass_context
 def cli(ctx, uri, username, password, database):
     """Turn news articles into a knowledge graph of who met whom, on whose behalf, where and when.
@@ -103,6 +132,7 @@ def _article_count(item) -> int:
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--text-only", is_flag=True, help=TEXT_ONLY_HELP)
+@graph_options
 @click.pass_obj
 def load(settings: Settings, paths, force, published, processes, quiet, text_only):
     """Read articles, extract facts and write them to the graph.
@@ -143,8 +173,9 @@ def load(settings: Settings, paths, force, published, processes, quiet, text_onl
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
 @click.option("--published", callback=_published, metavar="YYYY-MM-DD", help="Publication date for every article.")
 @click.option("--processes", "-j", type=click.IntRange(1, 8), default=1, show_default=True)
+@WIDE
 @click.option("--text-only", is_flag=True, help=TEXT_ONLY_HELP)
-def extract(paths, fmt, output, published, processes, text_only):
+def extract(paths, fmt, output, published, processes, text_only, wide):
     """Extract facts without a database: one fact a line (the fact contract), CSV or a table."""
     from .loader import extract_only
 
@@ -174,7 +205,7 @@ def extract(paths, fmt, output, published, processes, text_only):
                         }
                     )
         if fmt != "jsonl":
-            out.write(render(rows, fmt) + "\n")
+            out.write(render(rows, fmt, wide=wide) + "\n")
     if documents == 0:
         raise click.ClickException("no article could be read; check the paths and the warnings above")
 
@@ -182,10 +213,10 @@ def extract(paths, fmt, output, published, processes, text_only):
 # -- reports and queries -----------------------------------------------------------------------------
 
 
-def _print_rows(rows: list[dict], fmt: str, limit: int | None):
+def _print_rows(rows: list[dict], fmt: str, limit: int | None, wide: bool = False):
     if limit is not None:
         rows = rows[:limit]
-    click.echo(render(rows, fmt))
+    click.echo(render(rows, fmt, wide=wide))
 
 
 @cli.command()
@@ -193,9 +224,21 @@ def _print_rows(rows: list[dict], fmt: str, limit: int | None):
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A report parameter (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
+@WIDE
+@click.option(
+    "--cypher",
+    "show_cypher",
+    is_flag=True,
+    help="Print the report's Cypher, with its parameters set, ready to paste into Neo4j Browser.",
+)
+@graph_options
 @click.pass_obj
-def report(settings: Settings, name, params, fmt, limit):
-    """Run a saved report, or list them with their parameters when no NAME is given."""
+def report(settings: Settings, name, params, fmt, limit, wide, show_cypher):
+    """Run a saved report, or list them with their parameters when no NAME is given.
+
+    Names given as parameters may be any unambiguous part of a name or an alias ("Hnatov",
+    "Zelenskyy"); countries also a code or demonym ("US", "American").
+    """
     if not name:
         for q in catalog.reports().values():
             click.echo(f"{q.name}\n    {q.description}")
@@ -203,13 +246,20 @@ def report(settings: Settings, name, params, fmt, limit):
                 click.echo(f"    --param {p.describe()}")
         return
     from .graph import open_graph
-    from .reports import run_query
+    from .reports import resolve_names, run_query
 
     query = catalog.report(name)
     bound = query.bind(_params(params))  # a bad name or parameter fails before the graph is opened
     with open_graph(settings) as graph:
-        rows = run_query(graph, query, bound)
-    _print_rows(rows, fmt, limit)
+        if show_cypher:
+            for key, value in resolve_names(graph, query, bound).items():
+                click.echo(f":param {key} => {json.dumps(value)}")
+            click.echo(query.text + ";")
+            return
+        rows = run_query(graph, query, bound, limit)
+        if not rows and not graph.read("MATCH (d:Document) RETURN d.doc_id AS id LIMIT 1"):
+            raise click.ClickException("the graph is empty; load articles first with `kgbuild load PATH`")
+    _print_rows(rows, fmt, None, wide)
 
 
 @cli.command()
@@ -219,8 +269,10 @@ def report(settings: Settings, name, params, fmt, limit):
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
 @click.option("--write", "allow_write", is_flag=True, help="Allow a statement that changes the graph.")
+@WIDE
+@graph_options
 @click.pass_obj
-def query(settings: Settings, cypher, file, params, fmt, limit, allow_write):
+def query(settings: Settings, cypher, file, params, fmt, limit, allow_write, wide):
     """Run an ad-hoc read query: `kgbuild query "MATCH (p:Person) RETURN p.name"`.
 
     Statements that change the graph (CREATE, MERGE, SET, DELETE ...) are refused before they run
@@ -244,7 +296,7 @@ def query(settings: Settings, cypher, file, params, fmt, limit, allow_write):
                 rows = graph.read(text, _params(params))
         except QueryError as e:
             raise click.ClickException(f"{e}; check the Cypher") from None
-    _print_rows(rows, fmt, limit)
+    _print_rows(rows, fmt, limit, wide)
 
 
 @cli.command("eval")
@@ -344,6 +396,7 @@ def evaluate(
 )
 @click.option("--documents", is_flag=True, help="Include Document nodes and their MENTIONS/REPORTS edges.")
 @click.option("--isolated", is_flag=True, help="Keep nodes with no relationships (places only mentioned).")
+@graph_options
 @click.pass_obj
 def view(settings: Settings, output, person, depth, documents, isolated):
     """Write a self-contained interactive HTML view of the graph (opens offline in any browser)."""
@@ -380,6 +433,7 @@ def view(settings: Settings, output, person, depth, documents, isolated):
     help="File to write (a folder for csv: nodes.csv and relationships.csv); default stdout.",
 )
 @click.option("--documents", is_flag=True, help="Include Document nodes and their MENTIONS/REPORTS edges.")
+@graph_options
 @click.pass_obj
 def export_graph(settings: Settings, fmt, output, documents):
     """Export the graph for Gephi, Cytoscape or pandas: GraphML, GEXF, JSON lines or CSV."""
@@ -422,6 +476,7 @@ def _server(settings: Settings) -> EmbeddedServer:
 
 
 @db.command()
+@graph_options
 @click.pass_obj
 def start(settings: Settings):
     """Start the embedded graph server (it keeps running after kgbuild exits)."""
@@ -431,6 +486,7 @@ def start(settings: Settings):
 
 
 @db.command()
+@graph_options
 @click.pass_obj
 def stop(settings: Settings):
     """Stop the embedded graph server cleanly."""
@@ -439,6 +495,7 @@ def stop(settings: Settings):
 
 
 @db.command()
+@graph_options
 @click.pass_obj
 def status(settings: Settings):
     """Where the graph is, and what to type into Neo4j Browser to connect to it."""
@@ -469,6 +526,7 @@ def status(settings: Settings):
 
 @db.command()
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@graph_options
 @click.pass_obj
 def reset(settings: Settings, yes):
     """Delete every node and relationship in the graph."""

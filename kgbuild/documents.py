@@ -322,7 +322,26 @@ def clean_lines(lines: Iterable[str]) -> tuple[list[str], str | None]:
         if out and line == out[-1]:  # a caption or title printed twice
             continue
         out.append(line)
-    return out, dateline
+    return out, dateline or _dated_line(out)
+
+
+_MONTHS = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_FULL_DATE = re.compile(
+    rf"\b(?:\d{{1,2}} {_MONTHS},? \d{{4}}|{_MONTHS} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.IGNORECASE
+)
+DATELINE_LINES = 15  # a publication date is looked for in the first lines ...
+DATELINE_WORDS = 14  # ... that are short: a dateline, a headline with its date, a label
+
+
+def _dated_line(lines: list[str]) -> str | None:
+    """A publication date written near the top: 'March 3, 2026', 'New Delhi, 14 April 2026',
+    'PM call with the President of Finland: 12 March 2026'."""
+    for line in lines[:DATELINE_LINES]:
+        if len(line.split()) <= DATELINE_WORDS:
+            m = _FULL_DATE.search(line)
+            if m and iso_date(m.group(0)):
+                return iso_date(m.group(0))
+    return None
 
 
 def _title_of(lines: list[str]) -> str | None:

@@ -26,6 +26,7 @@ from .config import DEFAULT_DATABASE, Settings
 from .embedded import EmbeddedServer
 from .errors import GraphUnavailable, QueryError
 
+SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
 RACE_RETRIES = 5
 LOW_DISK = 20_000_000  # bytes
 DISK_FULL = ("No space left on device", "ENOSPC", "Disk full", "disk is full")
@@ -127,6 +128,12 @@ def open_graph(settings: Settings, start: bool = True) -> Iterator[Graph]:
         uri, auth, database = info.uri, server.auth, settings.database or server.database
     else:
         uri = settings.uri
+        scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
+        if scheme not in SCHEMES:
+            raise GraphUnavailable(
+                f"NEO4J_URI {uri!r} is not a graph address; use bolt://HOST:7687 "
+                "(or neo4j://HOST:7687 for a cluster, neo4j+s:// for Aura)"
+            )
         auth = (settings.username or "neo4j", settings.password or "")
         database = settings.database or DEFAULT_DATABASE
     try:

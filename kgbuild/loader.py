@@ -102,7 +102,7 @@ def load(
 
     extractions = extract(fresh_documents(), resolver, n_process=n_process, on_problem=failed, text_only=text_only)
     for batch in _chunks(extractions, CHUNK):
-        for tally in _write(writer, batch, refused):
+        for tally in _write(writer, batch, refused, replace=force):
             summary.written += tally["documents"]
             summary.entities += tally["entities"]
             summary.facts += tally["facts"]
@@ -113,11 +113,13 @@ def load(
     return summary
 
 
-def _write(writer: GraphWriter, batch: list[Extraction], failed: Callable[[Problem], None]) -> Iterator[dict]:
+def _write(
+    writer: GraphWriter, batch: list[Extraction], failed: Callable[[Problem], None], replace: bool = False
+) -> Iterator[dict]:
     """Write a batch in one transaction; if the graph rejects it, write its documents one by one so
     that only the document it rejects is left out (with a warning)."""
     try:
-        yield writer.write(batch)
+        yield writer.write(batch, replace=replace)
         return
     except QueryError as e:
         if len(batch) == 1:
@@ -125,7 +127,7 @@ def _write(writer: GraphWriter, batch: list[Extraction], failed: Callable[[Probl
             failed(Problem(x.document.path, f"{x.document.path}: the graph refused its facts ({e}); skipped"))
             return
     for x in batch:
-        yield from _write(writer, [x], failed)
+        yield from _write(writer, [x], failed, replace)
 
 
 def extract_only(

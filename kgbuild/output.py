@@ -1,4 +1,9 @@
-"""Rows of dicts → a readable table, JSON (a list of row objects) or CSV."""
+"""Rows of dicts → a table that fits the terminal (rich), JSON (a list of row objects) or CSV.
+
+Tables truncate short columns with an ellipsis, wrap the long text ones (sentences, participants,
+sources) and shorten document ids; `wide=True` (`--wide`) shows every character.  CSV cells that
+a spreadsheet would run get a leading quote; tables and warnings never carry terminal escapes.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,30 @@ import io
 import json
 import re
 import shutil
-import textwrap
 
 FORMATS = ("table", "json", "csv")
+WRAPPED = {"sentence", "sentences", "participants", "sources", "members", "item", "title", "evidence", "counterparts"}
+IDS = {"doc_id", "key", "id"}
+NAMES = {
+    "person",
+    "counterpart",
+    "subject",
+    "object",
+    "envoy",
+    "principal",
+    "country",
+    "name",
+    "from",
+    "to",
+    "source",
+    "target",
+    "leaders",
+}
+DATES = {"date", "published", "dates"}
+ID_CHARS = 12
+MIN_WIDTH = 60
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value) -> str:
@@ -27,10 +53,6 @@ def cell(value) -> str:
     return str(value)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def printable(text: str) -> str:
     """Text safe to print to a terminal: escape sequences and other control characters removed."""
     return _CONTROL.sub("", text)
@@ -44,7 +66,7 @@ def csv_cell(value) -> str:
     return text
 
 
-def render(rows: list[dict], fmt: str = "table", width: int | None = None) -> str:
+def render(rows: list[dict], fmt: str = "table", width: int | None = None, wide: bool = False) -> str:
     if fmt == "json":
         return json.dumps(rows, ensure_ascii=False, indent=2, default=str)
     columns = _columns(rows)
@@ -55,7 +77,11 @@ def render(rows: list[dict], fmt: str = "table", width: int | None = None) -> st
         for row in rows:
             writer.writerow([csv_cell(row.get(c)) for c in columns])
         return buf.getvalue().rstrip("\n")
-    return table(rows, columns, width or shutil.get_terminal_size((120, 24)).columns)
+    return table(rows, columns, width or terminal_width(), wide)
+
+
+def terminal_width() -> int:
+    return max(MIN_WIDTH, shutil.get_terminal_size((120, 24)).columns)
 
 
 def _columns(rows: list[dict]) -> list[str]:
@@ -67,30 +93,67 @@ def _columns(rows: list[dict]) -> list[str]:
     return columns
 
 
-def table(rows: list[dict], columns: list[str], width: int = 120) -> str:
-    """A plain-text table that fits `width`, wrapping the widest columns (such as evidence)."""
+def table(rows: list[dict], columns: list[str], width: int = 120, wide: bool = False) -> str:
+    """A plain table that fits `width` (unless `wide`): long text wraps, other cells end in '…'."""
     if not rows:
         return "(no rows)"
-    texts = [[printable(cell(r.get(c))) for c in columns] for r in rows]
-    natural = [max([len(c)] + [len(t[i]) for t in texts]) for i, c in enumerate(columns)]
-    budget = max(width - 3 * (len(columns) - 1), 20 * len(columns))
-    widths = list(natural)
-    while sum(widths) > budget:
-        i = max(range(len(widths)), key=lambda k: widths[k])
-        if widths[i] <= max(12, len(columns[i])):
-            break
-        widths[i] -= 1
-    lines = [_line(columns, widths), "   ".join("-" * w for w in widths)]
-    for t in texts:
-        lines.append(_line(t, widths))
-    return "\n".join(lines)
+    from rich import box
+    from rich.console import Console
+    from rich.table import Table
+
+    texts = [[_text(c, r.get(c), wide) for c in columns] for r in rows]
+    widths = None if wide else fit(columns, [[len(t) for t in row] for row in texts], width - 3 * len(columns))
+    t = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, pad_edge=False, header_style="bold")
+    for k, c in enumerate(columns):
+        wraps = c in WRAPPED
+        t.add_column(
+            c,
+            overflow="fold" if wraps or wide else "ellipsis",
+            no_wrap=not (wraps or wide),
+            width=widths[k] if widths else None,
+        )
+    for row in texts:
+        t.add_row(*row)
+    console = Console(
+        file=io.StringIO(),
+        width=10**6 if wide else width,
+        color_system=None,
+        highlight=False,
+        soft_wrap=False,
+        emoji=False,
+        markup=False,
+    )
+    console.print(t)
+    return "\n".join(line.rstrip() for line in console.file.getvalue().rstrip("\n").splitlines())
 
 
-def _line(values: list[str], widths: list[int]) -> str:
-    wrapped = [textwrap.wrap(v, w, break_long_words=True) or [""] for v, w in zip(values, widths, strict=False)]
-    height = max(len(w) for w in wrapped)
-    out = []
-    for k in range(height):
-        parts = [(w[k] if k < len(w) else "").ljust(width) for w, width in zip(wrapped, widths, strict=False)]
-        out.append("   ".join(parts).rstrip())
-    return "\n".join(out)
+def fit(columns: list[str], cells: list[list[int]], room: int) -> list[int]:
+    """Column widths within `room`: each column as wide as its longest cell, then the one with most to
+    spare shrunk until the table fits — names to 18 characters, dates to 10, wrapping text to 24,
+    other columns to 8 (or their header)."""
+    widths = [max([len(c), *(row[k] for row in cells)]) for k, c in enumerate(columns)]
+    for floors in (
+        [min(w, _floor(c)) for c, w in zip(columns, widths, strict=True)],
+        [min(w, 12 if c in WRAPPED else 5) for c, w in zip(columns, widths, strict=True)],
+    ):
+        while sum(widths) > room:
+            k = max(range(len(widths)), key=lambda i: widths[i] - floors[i])
+            if widths[k] <= floors[k]:
+                break
+            widths[k] -= 1
+    return widths
+
+
+def _floor(column: str) -> int:
+    if column in WRAPPED:
+        return 24
+    if column in NAMES:
+        return 18
+    return 10 if column in DATES else max(len(column), 8)
+
+
+def _text(column: str, value, wide: bool) -> str:
+    text = printable(cell(value))
+    if column in IDS and not wide and len(text) > ID_CHARS:
+        text = text[:ID_CHARS] + "…"
+    return text

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from .dates import date_facts
 from .documents import Document, Problem
-from .events import Meeting, meetings
+from .events import Report, reports
 from .facts import Entity, Fact, Findings, contract
 from .nlp import load_pipeline
 from .resolve import Resolver
@@ -32,7 +32,7 @@ class Extraction:
     document: Document
     entities: list[Entity]
     facts: list[Fact]
-    meetings: list[Meeting] = field(default_factory=list)
+    reports: list[Report] = field(default_factory=list)  # what it says about meetings
 
     def contract(self) -> list[dict]:
         """The facts as `kgbuild extract` prints them."""
@@ -79,7 +79,7 @@ def extract(
             found = resolver.resolve(found)
             facts = [f for f in found.facts if f.basis == "text"] if text_only else found.facts
             date_facts(facts, document.published_date)
-            x = Extraction(document, found.entities, facts, meetings(facts))
+            x = Extraction(document, found.entities, facts, reports(facts, document.published))
         except Exception as e:
             on_problem(
                 Problem(

@@ -25,18 +25,33 @@ def computed(name: str):
     return register
 
 
-def run(graph: Graph, name: str, given: dict[str, str]) -> list[dict]:
+def run(graph: Graph, name: str, given: dict[str, str], limit: int | None = None) -> list[dict]:
     """Run saved report `name` with command-line parameters (checked and typed)."""
     query = catalog.report(name)
-    return run_query(graph, query, query.bind(given))
+    return run_query(graph, query, query.bind(given), limit)
 
 
-def run_query(graph: Graph, query: catalog.Query, params: dict) -> list[dict]:
-    """Run a report whose parameters are already bound."""
+def resolve_names(graph: Graph, query: catalog.Query, params: dict) -> dict:
+    """Parameters that name people, countries or entities, replaced by the key of the one entity each
+    names (`kgbuild.lookup.find` says which when a name matches none or several)."""
+    from .lookup import find
+
+    out = dict(params)
+    for p in query.params:
+        if p.type in catalog.NAME_TYPES and out.get(p.name) is not None:
+            out[p.name] = find(graph, str(out[p.name]), p.type)["key"]
+    return out
+
+
+def run_query(graph: Graph, query: catalog.Query, params: dict, limit: int | None = None) -> list[dict]:
+    """Run a report whose parameters are already bound; `limit` goes into the query."""
+    params = resolve_names(graph, query, params)
+    if limit is not None and not query.compute:
+        return graph.read(query.text + catalog.LIMIT, {**params, "kg_limit": limit})
     rows = graph.read(query.text, params)
     if query.compute:
         rows = COMPUTED[query.compute](rows, params)
-    return rows
+    return rows[:limit] if limit is not None else rows
 
 
 @computed("brokers")

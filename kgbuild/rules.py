@@ -111,6 +111,8 @@ class Rules:
     places: frozenset = frozenset()
     offices: dict[str, str] = field(default_factory=dict)  # office phrase -> the country it names
     regions: dict[str, str] = field(default_factory=dict)  # folded name, alias or demonym -> region
+    region_country: dict[str, str] = field(default_factory=dict)  # region -> its country
+    within: dict[str, str] = field(default_factory=dict)  # folded place -> the place that contains it
     region_names: list[tuple[str, str, str]] = field(default_factory=list)  # (as written, region, label)
     _lists: dict[tuple[str, str], object] = field(default_factory=dict)
     _confidence: dict[str, Confidence] = field(default_factory=dict)
@@ -120,6 +122,23 @@ class Rules:
         """The country a name, demonym or seat of government stands for."""
         f = fold(text)
         return self.country_names.get(f) or self.demonyms.get(f) or self.seats.get(f)
+
+    def contains(self, outer: str, inner: str) -> bool:
+        """Whether place `inner` lies in `outer` (or is it): Miami in Florida, the Kremlin in Russia."""
+        target, cur, seen = fold(outer), fold(inner), set()
+        while cur and cur not in seen:
+            if cur == target:
+                return True
+            seen.add(cur)
+            parent = self.within.get(cur)
+            cur = fold(parent) if parent else None
+        return False
+
+    def country_keys(self, country: str) -> set[str]:
+        """Every folded name a country goes by here: names, codes and demonyms ('us', 'usa', 'american')."""
+        return {k for k, c in self.country_names.items() if c == country} | {
+            k for k, c in self.demonyms.items() if c == country
+        }
 
     def region(self, text: str) -> str | None:
         """The region below the state a name or adjective stands for ('Bavaria', 'Bavarian')."""
@@ -283,6 +302,20 @@ def _offices(rules: Rules) -> None:
             rules.offices[phrase.lower()] = country
 
 
+def _places(rules: Rules) -> None:
+    where = data_path("places.json")
+    data = read_data("places.json")
+    rules.places = frozenset(fold(p) for p in _words(where, "places", data.get("places")))
+    for place, parent in _object(where, "within", data.get("within", {})).items():
+        if not isinstance(parent, str) or not parent.strip():
+            _fail(where, f"within.{place}", "must name the place that contains it")
+        rules.within[fold(place)] = parent
+    for seat, country in rules.seats.items():
+        rules.within.setdefault(seat, country)
+    for region in rules.regions.values():
+        rules.within.setdefault(fold(region), rules.region_country[region])
+
+
 def _regions(rules: Rules) -> None:
     where = data_path("regions.json")
     known = set(rules.country_names.values())
@@ -291,6 +324,7 @@ def _regions(rules: Rules) -> None:
         for country in [entry.get("country"), *entry.get("countries", [])]:
             if country is not None and country not in known:
                 _fail(where, f"{name}.country", f"names {country!r}, which is not in countries.json")
+        rules.region_country[name] = entry.get("country")
         for alias in [name, *_words(where, f"{name}.aliases", entry.get("aliases", []))]:
             rules.regions[fold(alias)] = name
             rules.region_names.append((alias, name, "GPE"))
@@ -324,6 +358,6 @@ def load_rules() -> Rules:
     _confidences(rules)
     _offices(rules)
     _regions(rules)
-    places = read_data("places.json").get("places")
-    rules.places = frozenset(fold(p) for p in _words(data_path("places.json"), "places", places))
+    _places(rules)
+    _places(rules)
     return rules

@@ -21,7 +21,7 @@ def test_parameters_are_typed_checked_and_defaulted():
         q.bind({"min_confidence": "high"})
     with pytest.raises(ReportError, match="has no parameter 'colour'"):
         q.bind({"colour": "red"})
-    with pytest.raises(ReportError, match=r"needs --param a=<string>"):
+    with pytest.raises(ReportError, match=r"needs --param a=<name>"):
         catalog.report("evidence").bind({"b": "x"})
 
 
@@ -31,12 +31,15 @@ def test_unknown_report_names_the_fix():
 
 
 def test_templates_only_take_known_identifiers():
-    assert ":Entity:Person" in catalog.write("entity", label="Person")
-    assert "[r:MET_WITH]" in catalog.write("fact", rel_type="MET_WITH")
+    assert "MERGE (e:Person {key: row.key})" in catalog.write("entity", label="Person")
+    fact = catalog.write("fact", rel_type="MET_WITH", subject="Person", object="Person")
+    assert "[r:MET_WITH]" in fact and "(s:Person {key: row.subject_key})" in fact
     with pytest.raises(ValueError):
         catalog.write("entity", label="Person {x: 1}) DETACH DELETE (n")
     with pytest.raises(ValueError):
-        catalog.write("fact", rel_type="MET_WITH]->() DELETE r //")
+        catalog.write("fact", rel_type="MET_WITH]->() DELETE r //", subject="Person", object="Person")
+    with pytest.raises(ValueError):
+        catalog.write("fact", rel_type="MET_WITH", subject="Person", object="Person {x: 1})")
 
 
 def test_schema_statements_are_idempotent_forms():

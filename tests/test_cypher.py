@@ -17,15 +17,36 @@ LINT = Path(__file__).resolve().parent.parent / "tools" / "cypher-lint"
 
 
 def statements() -> list[dict]:
+    """Every statement, with each template instantiated for every label and predicate it can take."""
     out = [
-        {"name": where, "text": q.text, "params": [p.name for p in q.params]} for where, q in catalog.all_statements()
+        {
+            "name": where,
+            "text": q.text,
+            "params": [p.name for p in q.params] + (["kg_limit"] if "LIMIT" in q.text else []),
+        }
+        for where, q in catalog.all_statements()
+    ]
+    out += [
+        {
+            "name": f"reports/{q.name}+limit",
+            "text": q.text + catalog.LIMIT,
+            "params": [p.name for p in q.params] + ["kg_limit"],
+        }
+        for q in catalog.reports().values()
     ]
     out += [
         {"name": f"write/entity[{label}]", "text": catalog.write("entity", label=label), "params": ["rows"]}
         for label in catalog.LABELS
     ]
     out += [
-        {"name": f"write/fact[{t}]", "text": catalog.write("fact", rel_type=t), "params": ["rows"]} for t in PREDICATES
+        {
+            "name": f"write/fact[{p.name}:{s}->{o}]",
+            "text": catalog.write("fact", rel_type=p.name, subject=s, object=o),
+            "params": ["rows"],
+        }
+        for p in PREDICATES.values()
+        for s in p.subjects
+        for o in p.objects
     ]
     return out
 

@@ -1,8 +1,8 @@
 // name: graph-nodes
-// description: Every node (documents only when asked) with its label and properties, for views and exports.
+// description: Every node (documents only when asked; the Name lookup keys never) with its label and properties, for views and exports.
 // param: documents bool -- include Document nodes
 MATCH (n)
-WHERE $documents OR NOT n:Document
+WHERE NOT n:Name AND ($documents OR NOT n:Document)
 RETURN coalesce(n.key, n.doc_id) AS id,
-       [l IN labels(n) WHERE l <> 'Entity'][0] AS label,
+       labels(n)[0] AS label,
        properties(n) AS properties

@@ -1,15 +1,34 @@
 // name: delegations
-// description: Who sat on which side at each meeting, with the delegation's leaders where the articles reporting that meeting name them.
-// param: country string = null -- only this country's delegations (name or alias)
-MATCH (p:Person)-[a:ATTENDED]->(m:Meeting)
-WITH p, m, coalesce(a.side, 'unknown side') AS country
-MATCH (c:Entity)
-WHERE c.name = country OR country = 'unknown side'
-WITH DISTINCT p, m, country, c
-WHERE $country IS NULL OR toLower($country) IN c.search
-OPTIONAL MATCH (p)-[l:LEADS]->(o:Organization {name: country + ' delegation'})
-WHERE any(s IN l.sources WHERE s IN m.sources)
-WITH m, country, collect(DISTINCT p.name) AS members,
-     [x IN collect(DISTINCT CASE WHEN o IS NULL THEN NULL ELSE p.name END) WHERE x IS NOT NULL] AS leaders
-RETURN m.date AS date, m.place AS place, m.status AS status, country, leaders, members
+// description: Who sat on which side at each meeting (people whose side is known), who led that side, and the other sides at the table.
+// param: country country = null -- only this country's delegations (name, code, demonym or alias)
+CALL () {
+  WITH $country AS key
+  WHERE key IS NOT NULL
+  MATCH (:Name {key: key})-[:NAMES]->(c:Country)<-[:REPRESENTS]-(p:Person)-[a:ATTENDED]->(m:Meeting)
+  WHERE a.side = c.name
+  RETURN m, a.side AS side, p
+  UNION ALL
+  WITH $country AS key
+  WHERE key IS NULL
+  MATCH (p:Person)-[a:ATTENDED]->(m:Meeting)
+  WHERE a.side IS NOT NULL
+  RETURN m, a.side AS side, p
+}
+WITH m, side, collect(DISTINCT p) AS people
+CALL (people, side) {
+  UNWIND people AS p
+  OPTIONAL MATCH (p)-[:LEADS]->(o:Organization)
+  WHERE o.name = side + ' delegation'
+  WITH p, o
+  ORDER BY p.name
+  RETURN [x IN collect(DISTINCT CASE WHEN o IS NULL THEN null ELSE p.name END) WHERE x IS NOT NULL] AS leaders,
+         collect(DISTINCT p.name) AS members
+}
+RETURN m.date AS date,
+       m.place AS place,
+       m.status AS status,
+       side AS country,
+       [x IN coalesce(m.sides, []) WHERE x <> side] AS counterparts,
+       leaders,
+       members
 ORDER BY date, place, country

@@ -1,10 +1,10 @@
 // name: envoys
-// description: Envoys and whose envoys they are (a person or a country), with how many articles say so.
+// description: Envoys and whose envoys they are (a person, a country or a body), with how many articles say so.
 // param: min_confidence float = 0.0 -- leave out facts extracted with less confidence than this
-MATCH (e:Person)-[r:ENVOY_OF]->(p:Entity)
+MATCH (e:Person)-[r:ENVOY_OF]->(p)
 WHERE r.confidence >= $min_confidence
 RETURN p.name AS principal,
-       [l IN labels(p) WHERE l <> 'Entity'][0] AS principal_type,
+       labels(p)[0] AS principal_type,
        e.name AS envoy,
        size(r.sources) AS articles,
        r.confidence AS confidence,

@@ -1,10 +1,11 @@
 // name: evidence
-// description: The sentences and documents behind every relationship between two entities.
-// param: a string -- one entity (full name or any alias)
-// param: b string -- the other entity
-MATCH (x:Entity)-[r]-(y:Entity)
-WHERE toLower($a) IN x.search AND toLower($b) IN y.search
-UNWIND range(0, size(r.sentences) - 1) AS i
+// description: The sentences and documents behind every relationship between two entities, one row per sentence, with that sentence's confidence and basis.
+// param: a entity -- one entity (any unambiguous part of the name, or an alias)
+// param: b entity -- the other entity
+MATCH (:Name {key: $a})-[:NAMES]->(x)
+MATCH (:Name {key: $b})-[:NAMES]->(y)
+MATCH (x)-[r]-(y)
+UNWIND range(0, size(coalesce(r.sentences, [])) - 1) AS i
 WITH r, i, r.sentence_docs[i] AS doc_id
 MATCH (d:Document)
 WHERE d.doc_id = doc_id
@@ -13,7 +14,7 @@ RETURN startNode(r).name AS subject,
        endNode(r).name AS object,
        r.sentences[i] AS sentence,
        coalesce(d.title, d.path) AS document,
-       d.path AS path,
-       r.confidence AS confidence,
-       r.basis AS basis
-ORDER BY relationship, document
+       d.published AS published,
+       r.confidences[i] AS confidence,
+       r.evidence_bases[i] AS basis
+ORDER BY relationship, published, document

@@ -1,19 +1,34 @@
 // name: meetings
-// description: Meetings as a timeline: date, place, status, who took part on which side, and the articles that report each.
-// param: person string = null -- only meetings this person attended (full name or any alias)
-MATCH (m:Meeting)
-WHERE $person IS NULL
-   OR EXISTS { MATCH (p:Person)-[:ATTENDED]->(m) WHERE toLower($person) IN p.search }
-MATCH (p:Person)-[a:ATTENDED]->(m)
-WITH m, coalesce(a.side, 'unknown side') AS side, collect(p.name) AS people
-ORDER BY side
-WITH m, collect(side + ': ' + reduce(s = '', n IN people | s + CASE WHEN s = '' THEN '' ELSE ', ' END + n)) AS sides
-OPTIONAL MATCH (d:Document)-[:REPORTS]->(m)
-WITH m, sides, collect(coalesce(d.title, d.path)) AS sources
+// description: Meetings as a timeline, one row each however many articles report it: date, place, status (the latest report's), who took part on which side, and the articles with the status each gave.
+// param: person person = null -- only meetings this person attended (any unambiguous part of the name, or an alias)
+CALL () {
+  WITH $person AS key
+  WHERE key IS NOT NULL
+  MATCH (:Name {key: key})-[:NAMES]->(:Person)-[:ATTENDED]->(m:Meeting)
+  RETURN DISTINCT m
+  UNION
+  WITH $person AS key
+  WHERE key IS NULL
+  MATCH (m:Meeting)
+  RETURN m
+}
+CALL (m) {
+  MATCH (p:Person)-[a:ATTENDED]->(m)
+  WITH coalesce(a.side, 'side unknown') AS side, p.name AS person
+  ORDER BY side, person
+  WITH side, collect(person) AS people
+  RETURN collect(side + ': ' + reduce(s = '', n IN people | s + CASE WHEN s = '' THEN '' ELSE ', ' END + n)) AS participants
+}
+CALL (m) {
+  MATCH (d:Document)-[rep:REPORTS]->(m)
+  WITH d, rep
+  ORDER BY d.published, d.path
+  RETURN count(d) AS articles, collect(coalesce(d.title, d.path) + ' (' + coalesce(rep.status, '') + ')') AS sources
+}
 RETURN m.date AS date,
        m.place AS place,
        m.status AS status,
-       sides AS participants,
-       size(m.sources) AS articles,
+       participants,
+       articles,
        sources
 ORDER BY date, place

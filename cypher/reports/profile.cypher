@@ -1,18 +1,17 @@
 // name: profile
 // description: Everything about one entity: aliases, roles and relationships, meetings, counterparts and the articles that mention it.
-// param: name string -- the entity (full name or any alias)
-MATCH (e:Entity)
-WHERE toLower($name) IN e.search
+// param: name entity -- the entity (any unambiguous part of the name, or an alias)
+MATCH (:Name {key: $name})-[:NAMES]->(e)
 CALL (e) {
   UNWIND coalesce(e.aliases, []) AS alias
   RETURN 'alias' AS section, alias AS item, null AS articles
   UNION ALL
-  MATCH (e)-[r]->(o:Entity)
-  WHERE type(r) <> 'MET_WITH'
+  MATCH (e)-[r]->(o)
+  WHERE type(r) <> 'MET_WITH' AND NOT o:Meeting
   RETURN 'role' AS section, type(r) + ' ' + o.name AS item, size(r.sources) AS articles
   UNION ALL
-  MATCH (o:Entity)-[r]->(e)
-  WHERE type(r) <> 'MET_WITH'
+  MATCH (o)-[r]->(e)
+  WHERE type(r) <> 'MET_WITH' AND NOT o:Name AND NOT o:Document AND NOT o:Meeting
   RETURN 'has' AS section, o.name + ' ' + type(r) AS item, size(r.sources) AS articles
   UNION ALL
   MATCH (e)-[r:MET_WITH]-(o:Person)

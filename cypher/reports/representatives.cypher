@@ -1,10 +1,20 @@
 // name: representatives
-// description: Who acts for which country or organisation, by country.
-// param: country string = null -- only this country (name or alias, e.g. US)
+// description: Who acts for which side (a country, a body, or a region or city), by side.
+// param: country entity = null -- only this side (name, code, demonym or alias, e.g. US)
 // param: min_confidence float = 0.0 -- leave out facts extracted with less confidence than this
-MATCH (p:Person)-[r:REPRESENTS]->(c:Entity)
+CALL () {
+  WITH $country AS key
+  WHERE key IS NOT NULL
+  MATCH (:Name {key: key})-[:NAMES]->(c)<-[r:REPRESENTS]-(p:Person)
+  RETURN p, r, c
+  UNION ALL
+  WITH $country AS key
+  WHERE key IS NULL
+  MATCH (p:Person)-[r:REPRESENTS]->(c)
+  RETURN p, r, c
+}
+WITH p, r, c
 WHERE r.confidence >= $min_confidence
-  AND ($country IS NULL OR toLower($country) IN c.search)
 RETURN c.name AS country,
        p.name AS person,
        size(r.sources) AS articles,

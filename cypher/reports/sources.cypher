@@ -5,7 +5,7 @@ RETURN coalesce(d.title, '') AS title,
        d.published AS published,
        d.path AS path,
        COUNT { (d)-[:MENTIONS]->() } AS entities,
-       COUNT { ()-[r]->() WHERE d.doc_id IN r.sentence_docs } AS facts,
-       COUNT { (d)-[:REPORTS]->() } AS meetings,
+       coalesce(d.facts, 0) AS facts,
+       coalesce(d.meetings, 0) AS meetings,
        d.doc_id AS doc_id
 ORDER BY published, path

@@ -1,10 +1,20 @@
 // name: who-met-whom
-// description: Counterparts who met or held talks, with places, dates, status and how many articles say so.
-// param: person string = null -- only this person's counterparts (full name or any alias)
+// description: Counterparts who met or held talks, with places, dates, status, how many articles say so and whether the text states it (basis).
+// param: person person = null -- only this person's counterparts (any unambiguous part of the name, or an alias)
 // param: min_confidence float = 0.0 -- leave out meetings extracted with less confidence than this
-MATCH (a:Person)-[r:MET_WITH]-(b:Person)
+CALL () {
+  WITH $person AS key
+  WHERE key IS NOT NULL
+  MATCH (:Name {key: key})-[:NAMES]->(a:Person)-[r:MET_WITH]-(b:Person)
+  RETURN a, r, b
+  UNION ALL
+  WITH $person AS key
+  WHERE key IS NULL
+  MATCH (a:Person)-[r:MET_WITH]->(b:Person)
+  RETURN a, r, b
+}
+WITH a, r, b
 WHERE r.confidence >= $min_confidence
-  AND (($person IS NULL AND a.name < b.name) OR toLower($person) IN a.search)
 RETURN a.name AS person,
        b.name AS counterpart,
        r.status AS status,
