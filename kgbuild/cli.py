@@ -9,7 +9,6 @@ import json
 import re
 import sys
 from datetime import date
-from importlib import resources
 from pathlib import Path
 
 import click
@@ -100,22 +99,45 @@ def cli(ctx, uri, username, password, database):
 # -- load / extract --------------------------------------------------------------------------------
 
 
-def _warn(problem, after_bar: bool = False) -> None:
+def _warn(problem) -> None:
     """One warning line on stderr (control characters of file names and text removed)."""
-    click.echo(("\n" if after_bar else "") + f"warning: {printable(problem.reason)}", err=True)
+    click.echo(f"warning: {printable(problem.reason)}", err=True)
 
 
 def _article_count(item) -> int:
-    """How many articles a file holds (lines of a .jsonl file), for the progress bar."""
+    """How many articles a file holds (lines of a .jsonl file with a "text"), for the progress bar."""
     if not isinstance(item, Path):
         return 0 if item != "-" else 1
     if item.suffix.lower() in (".jsonl", ".ndjson"):
         try:
             with open(item, "rb") as f:
-                return sum(1 for line in f if line.strip())
+                return sum(1 for line in f if b'"text"' in line)
         except OSError:
             return 0
     return 1
+
+
+@contextlib.contextmanager
+def _progress(total: int, show: bool):
+    """(advance, warn): a progress bar on stderr when it is a terminal, warnings printed above it."""
+    if not show:
+        yield (lambda n: None), _warn
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    console = Console(stderr=True, highlight=False)
+    columns = (TextColumn("Loading"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=console, transient=True) as bar:
+        task = bar.add_task("load", total=max(1, total))
+
+        def advance(n: int) -> None:
+            bar.update(task, completed=min(total, bar.tasks[0].completed + n))
+
+        def warn(problem) -> None:
+            console.print(f"warning: {printable(problem.reason)}", markup=False, highlight=False)
+
+        yield advance, warn
 
 
 @cli.command()
@@ -125,7 +147,7 @@ def _article_count(item) -> int:
     "--published",
     callback=_published,
     metavar="YYYY-MM-DD",
-    help="Publication date for every article (resolves 'Saturday', 'December 1').",
+    help="Publication date for articles that carry none (resolves their 'Saturday', 'December 1').",
 )
 @click.option(
     "--processes", "-j", type=click.IntRange(1, 8), default=1, show_default=True, help="spaCy worker processes."
@@ -144,21 +166,16 @@ def load(settings: Settings, paths, force, published, processes, quiet, text_onl
     from .graph import open_graph
     from .loader import load as run_load
 
-    expected = sum(_article_count(p) for p in expand(paths))
     show = not quiet and sys.stderr.isatty()
-    with (
-        open_graph(settings) as graph,
-        click.progressbar(
-            length=max(1, expected), label="Loading", file=sys.stderr, hidden=not show, show_pos=True
-        ) as bar,
-    ):
+    expected = sum(_article_count(p) for p in expand(paths)) if show else 0
+    with open_graph(settings) as graph, _progress(expected, show) as (advance, warn):
         summary = run_load(
             list(paths),
             graph,
             force=force,
             published=published,
-            on_problem=lambda p: _warn(p, after_bar=show),
-            on_progress=lambda n: bar.update(min(n, bar.length - bar.pos)),
+            on_problem=warn,
+            on_progress=advance,
             n_process=processes,
             text_only=text_only,
         )
@@ -171,7 +188,9 @@ def load(settings: Settings, paths, force, published, processes, quiet, text_onl
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl", show_default=True)
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
-@click.option("--published", callback=_published, metavar="YYYY-MM-DD", help="Publication date for every article.")
+@click.option(
+    "--published", callback=_published, metavar="YYYY-MM-DD", help="Publication date for articles that carry none."
+)
 @click.option("--processes", "-j", type=click.IntRange(1, 8), default=1, show_default=True)
 @WIDE
 @click.option("--text-only", is_flag=True, help=TEXT_ONLY_HELP)
@@ -404,6 +423,7 @@ def view(settings: Settings, output, person, depth, documents, isolated):
     from .network import find, neighbourhood, pull
     from .view import page
 
+    writable(output)
     with open_graph(settings) as graph:
         g = pull(graph, documents=documents)
     title = "kgbuild graph"
@@ -498,8 +518,8 @@ def stop(settings: Settings):
 @graph_options
 @click.pass_obj
 def status(settings: Settings):
-    """Where the graph is, and what to type into Neo4j Browser to connect to it."""
-    style = resources.files("kgbuild.data").joinpath("kgbuild.grass")
+    """Where the graph is, and what to type into Neo4j Browser to connect to it (and its style sheet)."""
+    style = _style_file(settings)
     if not settings.embedded:
         click.echo(
             f"graph: {settings.uri} (database {settings.database or 'neo4j'}, "
@@ -522,6 +542,20 @@ def status(settings: Settings):
     click.echo("  Username:    root")
     click.echo(f"  Password:    run `cat {server.password_file}`")
     click.echo(f"Style: drag {style} onto Browser (or :style, then drop the file)")
+
+
+def _style_file(settings: Settings) -> str:
+    """kgbuild.grass, the Browser style with kgbuild's colours, written to KGBUILD_HOME."""
+    from .style import grass
+
+    path = settings.home / "kgbuild.grass"
+    try:
+        settings.home.mkdir(parents=True, exist_ok=True, mode=0o700)
+        with atomic(path) as f:
+            f.write(grass())
+    except OSError as e:
+        return f"(cannot write {path}: {e.strerror})"
+    return str(path)
 
 
 @db.command()

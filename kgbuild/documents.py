@@ -207,8 +207,7 @@ def _from_bytes(path: str, data: bytes, kind: str, published: str | None) -> Ite
     if isinstance(doc, Problem):
         yield doc
         return
-    if published:
-        doc.published = published
+    doc.published = doc.published or published
     yield doc if doc.text.strip() else Problem(path, f"{path} holds no article text; skipped")
 
 
@@ -264,7 +263,7 @@ def _jsonl_document(where: str, row: dict, published: str | None) -> Document | 
     doc.title = _field(row.get("title")) or doc.title
     doc.url = _field(row.get("url")) or doc.url
     doc.source = _field(row.get("source")) or doc.source
-    doc.published = published or iso_date(_field(row.get("published"))) or doc.published
+    doc.published = iso_date(_field(row.get("published"))) or doc.published or published
     if not doc.text.strip():
         return Problem(where, f'{where}: "text" holds no article text')
     return doc

@@ -80,6 +80,7 @@ def load(
                 if isinstance(item, Problem):
                     summary.failed += 1
                     on_problem(item)
+                    on_progress(1)
                     continue
                 summary.read += 1
                 docs.append(item)

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import networkx as nx
-
 from . import catalog
 from .graph import Graph
 
@@ -54,16 +52,20 @@ def run_query(graph: Graph, query: catalog.Query, params: dict, limit: int | Non
     return rows[:limit] if limit is not None else rows
 
 
+EXACT_UP_TO = 2_000  # nodes; above, betweenness is estimated from SAMPLE sources (and says so)
+SAMPLE = 400
+
+
 @computed("brokers")
 def brokers(rows: list[dict], params: dict) -> list[dict]:
-    """Betweenness of people on the graph of people and the sides (countries) they act for."""
+    """Betweenness of people with counterparts on the graph of people, their sides and relations."""
+    import networkx as nx
+
     g = nx.Graph()
     sides: dict[str, set[str]] = {}
     met: dict[str, set[str]] = {}
     for r in rows:
-        a = ("Person", r["source"])
-        b = (r["target_type"], r["target"])
-        g.add_edge(a, b)
+        g.add_edge(("Person", r["source"]), (r["target_type"], r["target"]))
         if r["type"] == "REPRESENTS":
             sides.setdefault(r["source"], set()).add(r["target"])
         elif r["type"] == "MET_WITH":
@@ -71,12 +73,14 @@ def brokers(rows: list[dict], params: dict) -> list[dict]:
             met.setdefault(r["target"], set()).add(r["source"])
     if not g:
         return []
-    centrality = nx.betweenness_centrality(g, normalized=True)
+    estimated = g.number_of_nodes() > EXACT_UP_TO
+    sample = {"k": SAMPLE, "seed": 0} if estimated else {}
+    centrality = nx.betweenness_centrality(g, normalized=True, **sample)
     out = []
     for (kind, name), score in centrality.items():
-        if kind != "Person" or score <= 0:
-            continue
         counterparts = met.get(name, set())
+        if kind != "Person" or score <= 0 or not counterparts:  # a broker meets people
+            continue
         other_sides = {s for c in counterparts for s in sides.get(c, set())} - sides.get(name, set())
         out.append(
             {
@@ -85,6 +89,7 @@ def brokers(rows: list[dict], params: dict) -> list[dict]:
                 "sides": sorted(sides.get(name, set())),
                 "counterparts": len(counterparts),
                 "counterpart_sides": sorted(other_sides),
+                "estimated": estimated,
             }
         )
     out.sort(key=lambda r: (-r["betweenness"], r["person"]))

@@ -15,6 +15,8 @@ from importlib import resources
 
 import networkx as nx
 
+from .style import NODE_COLOURS, relationship_colours
+
 PLACEHOLDER = re.compile(r"__TITLE__|__DATA__")
 
 
@@ -34,7 +36,10 @@ def page(g: nx.MultiDiGraph, title: str = "kgbuild graph") -> str:
         for a, b, k, d in g.edges(keys=True, data=True)
     ]
     types = sorted({e["type"] for e in edges})
-    data = json.dumps({"nodes": nodes, "edges": edges, "types": types}, ensure_ascii=False, default=_json)
+    colours = {"nodes": NODE_COLOURS, "edges": relationship_colours()}
+    data = json.dumps(
+        {"nodes": nodes, "edges": edges, "types": types, "colours": colours}, ensure_ascii=False, default=_json
+    )
     template = resources.files("kgbuild.data").joinpath("view.html").read_text(encoding="utf-8")
     values = {"__TITLE__": html.escape(title), "__DATA__": script_data(data)}
     return PLACEHOLDER.sub(lambda m: values[m.group(0)], template)  # one pass: values are never re-read

@@ -6,7 +6,9 @@ import os
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from kgbuild.cli import cli
 from kgbuild.config import Settings
 from kgbuild.embedded import EmbeddedServer
 from kgbuild.graph import open_graph
@@ -63,3 +65,14 @@ def seed_paths() -> list[str]:
     if not paths:
         pytest.skip(f"the seed articles are not at {SEEDS}")
     return paths
+
+
+@pytest.fixture
+def run(server):
+    """Invoke the CLI in-process against the session's graph: run("report", "sources")."""
+    runner = CliRunner()
+
+    def invoke(*args, input=None, env=None):
+        return runner.invoke(cli, list(args), input=input, env=env, catch_exceptions=False)
+
+    return invoke

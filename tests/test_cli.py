@@ -6,20 +6,9 @@ import json
 
 import click
 import pytest
-from click.testing import CliRunner
 
 from conftest import EXAMPLES
 from kgbuild.cli import cli
-
-
-@pytest.fixture
-def run(server):
-    runner = CliRunner()
-
-    def invoke(*args, input=None, env=None):
-        return runner.invoke(cli, list(args), input=input, env=env, catch_exceptions=False)
-
-    return invoke
 
 
 def rows(result) -> list[dict]:

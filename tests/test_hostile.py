@@ -97,16 +97,6 @@ def test_csv_and_tables_do_not_carry_formulas_or_escape_sequences(run, empty_gra
     assert "\x1b" not in table
 
 
-@pytest.fixture
-def run(server):
-    runner = CliRunner()
-
-    def invoke(*args, env=None):
-        return runner.invoke(cli, list(args), env=env, catch_exceptions=False)
-
-    return invoke
-
-
 # -- secrets ----------------------------------------------------------------------------------------
 def test_the_password_is_on_no_command_line_and_in_no_log(server):
     password = server.password()

@@ -104,8 +104,9 @@ def test_evidence(g):
 def test_path(g):
     rows = run(g, "path", {"a": "Julie Caron", "b": "Ragna Thorsdottir"})
     assert [r["step"] for r in rows] == [1, 2]
-    assert rows[0]["from"] == "Julie Caron" and rows[-1]["to"] == "Ragna Thorsdottir"
-    assert rows[0]["to"] == rows[1]["from"]
+    ends = [{r["subject"], r["object"]} for r in rows]
+    assert "Julie Caron" in ends[0] and "Ragna Thorsdottir" in ends[-1]
+    assert ends[0] & ends[1]  # the steps join up
 
 
 def test_profile(g):
