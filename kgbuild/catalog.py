@@ -27,7 +27,8 @@ TYPES = ("string", "int", "count", "float", "bool", "list", "person", "country",
 NAME_TYPES = ("person", "country", "entity")
 INT_RANGE = (-(2**63), 2**63 - 1)  # what Cypher's integers hold
 LABELS = ("Person", "Country", "Organization", "Place")
-LIMIT = "\nLIMIT $kg_limit"  # appended to a report's query for --limit
+_LIMIT_LINE = re.compile(r"^[ \t]*LIMIT \$kg_limit[ \t]*\n?", re.M)
+LIMIT_PARAM = "kg_limit"  # a report's query that says `LIMIT $kg_limit` stops there (see reports.limit_param)
 IDENTIFIER = re.compile(r"^[A-Z][A-Z_]*[A-Z]$")
 _PARAM = re.compile(r"^(?P<name>\w+)\s+(?P<type>\w+)(?:\s*=\s*(?P<default>.*?))?\s*(?:--\s*(?P<help>.*))?$")
 
@@ -81,6 +82,17 @@ class Query:
     text: str
     params: tuple[Param, ...] = field(default_factory=tuple)
     compute: str | None = None  # a Python step on the rows (see reports.py)
+
+    @property
+    def limited(self) -> bool:
+        """Whether the query places `LIMIT $kg_limit` itself."""
+        return f"${LIMIT_PARAM}" in self.text
+
+    @property
+    def unlimited(self) -> str:
+        """The query without its `LIMIT $kg_limit` line, for every row.  (A huge limit is no substitute:
+        the embedded server sizes a sort buffer by it, and fails at 2**31 - 1 or returns nothing.)"""
+        return _LIMIT_LINE.sub("", self.text)
 
     def bind(self, given: dict[str, str]) -> dict[str, object]:
         """Command-line `key=value` strings checked and typed against the declared parameters."""

@@ -242,7 +242,12 @@ def _print_rows(rows: list[dict], fmt: str, limit: int | None, wide: bool = Fals
 @click.argument("name", required=False)
 @click.option("--param", "params", multiple=True, metavar="KEY=VALUE", help="A report parameter (repeatable).")
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
-@click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=1),
+    help="At most this many rows [default for tables: 200; json and csv: all].",
+)
+@click.option("--all", "all_rows", is_flag=True, help="Every row, in a table too.")
 @WIDE
 @click.option(
     "--cypher",
@@ -252,7 +257,7 @@ def _print_rows(rows: list[dict], fmt: str, limit: int | None, wide: bool = Fals
 )
 @graph_options
 @click.pass_obj
-def report(settings: Settings, name, params, fmt, limit, wide, show_cypher):
+def report(settings: Settings, name, params, fmt, limit, all_rows, wide, show_cypher):
     """Run a saved report, or list them with their parameters when no NAME is given.
 
     Names given as parameters may be any unambiguous part of a name or an alias ("Hnatov",
@@ -265,20 +270,27 @@ def report(settings: Settings, name, params, fmt, limit, wide, show_cypher):
                 click.echo(f"    --param {p.describe()}")
         return
     from .graph import open_graph
-    from .reports import resolve_names, run_query
+    from .reports import BROWSER_ROWS, TABLE_ROWS, limit_param, resolve_names, run_query
 
     query = catalog.report(name)
     bound = query.bind(_params(params))  # a bad name or parameter fails before the graph is opened
     with open_graph(settings) as graph:
         if show_cypher:
-            for key, value in resolve_names(graph, query, bound).items():
+            browser = limit_param(query, limit or BROWSER_ROWS)
+            for key, value in {**resolve_names(graph, query, bound), **browser}.items():
                 click.echo(f":param {key} => {json.dumps(value)}")
             click.echo(query.text + ";")
             return
-        rows = run_query(graph, query, bound, limit)
+        capped = limit is None and not all_rows and fmt == "table"
+        rows = run_query(graph, query, bound, TABLE_ROWS + 1 if capped else limit)
         if not rows and not graph.read("MATCH (d:Document) RETURN d.doc_id AS id LIMIT 1"):
             raise click.ClickException("the graph is empty; load articles first with `kgbuild load PATH`")
-    _print_rows(rows, fmt, None, wide)
+    more = capped and len(rows) > TABLE_ROWS
+    _print_rows(rows[:TABLE_ROWS] if more else rows, fmt, None, wide)
+    if more:
+        click.echo(
+            f"(the first {TABLE_ROWS} rows; --limit N or --all for more, --format csv or json for all)", err=True
+        )
 
 
 @cli.command()

@@ -75,11 +75,18 @@ class Graph:
 
 
 def _rows(tx: neo4j.ManagedTransaction, query: str, params: dict) -> list[dict]:
-    return [{k: plain(v) for k, v in record.items()} for record in tx.run(query, params)]
+    result = tx.run(query, params)
+    keys = result.keys()
+    return [dict(zip(keys, map(plain, values), strict=True)) for values in result.values()]
+
+
+SCALARS = (str, int, float, bool, type(None))
 
 
 def plain(value: Any) -> Any:
     """Driver values to JSON-friendly Python: nodes and relationships become property maps."""
+    if type(value) in SCALARS:
+        return value
     if isinstance(value, neo4j.graph.Node):
         return {"labels": sorted(value.labels), **{k: plain(v) for k, v in value.items()}}
     if isinstance(value, neo4j.graph.Relationship):

@@ -68,8 +68,7 @@ def load(
     writer.ensure_schema()
     before = writer.counts()
     summary.nodes_before, summary.relationships_before = before["nodes"], before["relationships"]
-    resolver = Resolver()
-    resolver.seed(writer.entity_names())
+    resolver = Resolver(known=writer.entities_named)
     seen: set[str] = set()
 
     def fresh_documents() -> Iterator[Document]:

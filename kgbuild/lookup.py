@@ -14,8 +14,8 @@ from . import catalog
 from .errors import ReportError
 from .facts import Entity
 from .graph import Graph
-from .names import fold, translit_key
-from .resolve import entity_key
+from .names import fold, name_words, translit_key
+from .resolve import entity_key, surname_block
 from .rules import Rules, load_rules
 
 KINDS = {"person": "Person", "country": "Country", "entity": None}  # report parameter type -> label
@@ -36,6 +36,7 @@ def name_keys(entity: Entity, rules: Rules | None = None) -> list[str]:
         keys |= {k for k, org in rules.orgs.items() if org == entity.name}
     elif entity.type == "Person":
         keys |= _person_keys(texts, rules)
+        keys.add(_block(entity.name, rules))
     return sorted(k for k in keys if k)
 
 
@@ -50,6 +51,12 @@ def _person_keys(texts: list[str], rules: Rules) -> set[str]:
         if len(words) > 1:
             keys.add(f"{words[0]} {words[-1]}")
     return keys
+
+
+def _block(name: str, rules: Rules) -> str:
+    """The surname block the resolver looks spelling variants of this person's name up under."""
+    words = name_words(name, {fold(w) for w in rules.words("grammar", "name_suffixes")})
+    return surname_block(words[-1]) if len(words) > 1 else ""
 
 
 def query_keys(text: str) -> list[str]:

@@ -41,3 +41,11 @@ def without_article(text: str, articles: frozenset[str] = frozenset({"the"})) ->
     """'the Kremlin' → 'Kremlin' (a leading article, as in grammar.json's `articles`)."""
     first, _, rest = text.partition(" ")
     return rest if rest and first.lower() in articles else text
+
+
+def name_words(name: str, suffixes: set[str]) -> list[str]:
+    """The words of a person's name key without a trailing suffix ('Jr.', 'III'): the last is the surname."""
+    words = translit_key(name).split()
+    while len(words) > 1 and words[-1] in suffixes:
+        words.pop()
+    return words

@@ -4,14 +4,22 @@ Within an article, extraction already joins "Umerov" to "Rustem Umerov".  Across
 `Resolver` joins transliteration variants (Zelenskyy / Zelensky), known aliases from
 `data/aliases.json`, and names already in the graph; people with the same surname but other
 first names stay apart.
+
+Names already in the graph are not read all at once: before a document is resolved, the
+`known` function it is given (a Name-index lookup on the graph) returns the entities that
+share a key with the document's names — a transliteration key, a surname, or a surname block
+(its first two letters, where spelling variants are searched).  The cost per name stays the
+same however big the graph grows.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+
 from rapidfuzz import fuzz
 
 from .facts import Entity, EntityRef, Findings
-from .names import fold, translit_key
+from .names import fold, name_words, translit_key
 from .rules import Rules, load_rules
 
 SAME_FIRST_NAME = 85  # rapidfuzz ratio of two spellings of one first name ...
@@ -24,21 +32,52 @@ def entity_key(name: str, etype: str) -> str:
     return f"{etype.lower()}:{base}"
 
 
-class Resolver:
-    """Maps the names documents use to canonical names, remembering what it has seen."""
+BLOCK = "~"  # Name keys of surname blocks start with this (a user's folded text never does)
 
-    def __init__(self, rules: Rules | None = None):
+
+def surname_block(surname: str) -> str:
+    """The Name key under which spelling variants of `surname` are looked for."""
+    return BLOCK + surname[:2]
+
+
+Known = Callable[[list[str]], Iterable[tuple[str, str, list[str]]]]  # Name keys -> (name, type, aliases)
+
+
+class Resolver:
+    """Maps the names documents use to canonical names, remembering what it has seen; `known` looks
+    up entities already in the graph by Name key (see the module's docstring)."""
+
+    def __init__(self, rules: Rules | None = None, known: Known | None = None):
         self.rules = rules or load_rules()
+        self.known = known
+        self.asked: set[str] = set()  # Name keys already looked up in the graph
         self.suffixes = {fold(s) for s in self.rules.words("grammar", "name_suffixes")}
         self.people: dict[str, str] = {}  # translit key -> canonical person name
         self.by_surname: dict[str, set[str]] = {}  # folded last word -> canonical full names
+        self.blocks: dict[str, set[str]] = {}  # first two letters -> surnames, where variants are sought
         self.others: dict[tuple[str, str], str] = {}  # (type, folded alias) -> canonical
 
     def seed(self, entities) -> None:
-        """Names already in the graph: rows of (name, type, aliases)."""
+        """Names already known: rows of (name, type, aliases)."""
         for name, etype, aliases in entities:
             for alias in [name, *(aliases or [])]:
                 self._remember(alias, etype, name)
+
+    def lookup_keys(self, name: str, etype: str) -> list[str]:
+        """The Name keys under which the graph holds what `name` could resolve to."""
+        if etype != "Person":
+            return [fold(name)]
+        words = self._words(name)
+        return [translit_key(name), *words[-1:], *(surname_block(w) for w in words[-1:])]
+
+    def fetch(self, names: Iterable[tuple[str, str]]) -> None:
+        """Look up in the graph, once per key, the entities these (name, type) pairs could resolve to."""
+        if self.known is None:
+            return
+        keys = sorted({k for name, etype in names for k in self.lookup_keys(name, etype) if k} - self.asked)
+        if keys:
+            self.asked.update(keys)
+            self.seed(self.known(keys))
 
     def _remember(self, alias: str, etype: str, canonical: str) -> None:
         if etype == "Person":
@@ -49,15 +88,12 @@ class Resolver:
             words = self._words(canonical)
             if len(words) > 1:
                 self.by_surname.setdefault(words[-1], set()).add(canonical)
+                self.blocks.setdefault(words[-1][:2], set()).add(words[-1])
         else:
             self.others.setdefault((etype, fold(alias)), canonical)
 
     def _words(self, name: str) -> list[str]:
-        """The words of a person's name key, without a suffix ('Jr.', 'III'): the last is the surname."""
-        words = translit_key(name).split()
-        while len(words) > 1 and words[-1] in self.suffixes:
-            words.pop()
-        return words
+        return name_words(name, self.suffixes)
 
     def _suffix(self, name: str) -> str:
         """'jr' for 'Ramon Castillo Jr.', '' for no suffix: Sr. and Jr. are two people."""
@@ -115,13 +151,17 @@ class Resolver:
 
     def _similar_surnames(self, surname: str) -> set[str]:
         out = set()
-        for s, names in self.by_surname.items():
-            if s != surname and s[:2] == surname[:2] and fuzz.ratio(s, surname) >= SAME_SURNAME:
-                out |= names
+        for s in self.blocks.get(surname[:2], ()):
+            if s != surname and fuzz.ratio(s, surname) >= SAME_SURNAME:
+                out |= self.by_surname[s]
         return out
 
     def resolve(self, found: Findings) -> Findings:
         """A document's findings with every name made canonical (facts deduplicated)."""
+        self.fetch(
+            [(e.name, e.type) for e in found.entities]
+            + [(r.name, r.type) for f in found.facts for r in (f.subject, f.object)]
+        )
         mapping: dict[tuple[str, str], str] = {}
         entities: dict[tuple[str, str], Entity] = {}
         for e in found.entities:

@@ -44,10 +44,11 @@ class GraphWriter:
         rows = self.graph.read(catalog.internal("known-documents"), {"ids": list(doc_ids)})
         return {r["doc_id"] for r in rows}
 
-    def entity_names(self) -> list[tuple[str, str, list[str]]]:
+    def entities_named(self, keys: list[str]) -> list[tuple[str, str, list[str]]]:
+        """(name, type, aliases) of the entities these Name keys lead to (a `Resolver`'s `known`)."""
         return [
             (r["name"], r["type"], r["aliases"] or [])
-            for r in self.graph.read(catalog.internal("entity-names"))
+            for r in self.graph.read(catalog.internal("entities-named"), {"keys": keys})
             if r["type"]
         ]
 

@@ -9,7 +9,7 @@ from conftest import CORPUS
 from kgbuild import catalog
 from kgbuild.errors import ReportError
 from kgbuild.loader import load
-from kgbuild.reports import run
+from kgbuild.reports import run, run_query
 from kgbuild.store import GraphWriter
 
 
@@ -148,3 +148,20 @@ def test_stats(g):
 def test_bad_parameters(g):
     with pytest.raises(ReportError):
         run(g, "brokers", {"top": "many"})
+
+
+def test_reports_that_sort_place_their_own_limit():
+    for q in catalog.reports().values():
+        if "ORDER BY" in q.text and not q.compute:
+            assert q.limited and "$kg_limit" not in q.unlimited, q.name
+
+
+@pytest.mark.parametrize("name", [n for n, q in catalog.reports().items() if q.limited])
+def test_a_limit_gives_the_first_rows_of_the_whole_report(g, name):
+    query = catalog.report(name)
+    given = {"a": "Vangen", "b": "Delorme", "name": "Vangen"}
+    bound = query.bind({p.name: given[p.name] for p in query.params if p.required})
+    every = run_query(g, query, bound)
+    assert every
+    for n in (1, 2, len(every)):
+        assert run_query(g, query, bound, n) == every[:n]

@@ -7,9 +7,10 @@ import contextlib
 
 from conftest import CORPUS
 from kgbuild import catalog
-from kgbuild.documents import Document
+from kgbuild.documents import Document, read_documents
 from kgbuild.loader import load
 from kgbuild.pipeline import extract
+from kgbuild.resolve import Resolver
 from kgbuild.store import GraphWriter
 
 
@@ -136,3 +137,30 @@ def test_text_only_load_writes_no_known_fact(empty_graph, tmp_path):
     load([str(article)], empty_graph, text_only=True)
     rows = empty_graph.read("MATCH (p:Person)-[r:REPRESENTS]->(c) RETURN p.name AS p, r.basis AS b")
     assert rows == [{"p": "Ola Eide", "b": "text"}]
+
+
+def test_a_later_load_resolves_against_the_graph_by_name_keys(empty_graph, tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Norwegian Foreign Minister Eirik Vangen met Icelandic Foreign Minister Ragna Thorsdottir in Oslo.\n",
+        encoding="utf-8",
+    )
+    load([str(tmp_path / "a.txt")], empty_graph)
+    (tmp_path / "b.txt").write_text(
+        "Norwegian Foreign Minister Vangen met Canadian envoy Marc Delorme in Ottawa. "
+        "Ragna Thorsdotir, Iceland's foreign minister, flew home.\n",
+        encoding="utf-8",
+    )
+    asked: list[list[str]] = []
+    writer = GraphWriter(empty_graph)
+
+    def known(keys):
+        asked.append(keys)
+        return writer.entities_named(keys)
+
+    resolver = Resolver(known=known)
+    found = list(extract(read_documents([str(tmp_path / "b.txt")]), resolver))
+    people = {e.name for x in found for e in x.entities if e.type == "Person"}
+    assert people == {"Eirik Vangen", "Ragna Thorsdottir", "Marc Delorme"}  # a surname, and a spelling variant
+    assert len(asked) == 1 and "vangen" in asked[0] and "~th" in asked[0]  # one lookup, by Name keys only
+    resolver.fetch([("Vangen", "Person"), ("Marc Delorme", "Person")])
+    assert len(asked) == 1  # keys are looked up once

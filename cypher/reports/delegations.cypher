@@ -15,6 +15,8 @@ CALL () {
   RETURN m, a.side AS side, p
 }
 WITH m, side, collect(DISTINCT p) AS people
+ORDER BY m.date, m.place, side
+LIMIT $kg_limit
 CALL (people, side) {
   UNWIND people AS p
   OPTIONAL MATCH (p)-[:LEADS]->(o:Organization)

@@ -10,3 +10,4 @@ RETURN p.name AS principal,
        r.confidence AS confidence,
        r.basis AS basis
 ORDER BY principal, envoy
+LIMIT $kg_limit

@@ -18,3 +18,4 @@ RETURN startNode(r).name AS subject,
        r.confidences[i] AS confidence,
        r.evidence_bases[i] AS basis
 ORDER BY relationship, published, document
+LIMIT $kg_limit

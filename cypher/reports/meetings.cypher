@@ -12,6 +12,9 @@ CALL () {
   MATCH (m:Meeting)
   RETURN m
 }
+WITH m
+ORDER BY m.date, m.place
+LIMIT $kg_limit
 CALL (m) {
   MATCH (p:Person)-[a:ATTENDED]->(m)
   WITH coalesce(a.side, 'side unknown') AS side, p.name AS person

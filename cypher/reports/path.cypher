@@ -12,3 +12,4 @@ RETURN i + 1 AS step,
        type(r) AS relationship,
        coalesce(endNode(r).name, endNode(r).key) AS object
 ORDER BY step
+LIMIT $kg_limit

@@ -25,3 +25,4 @@ CALL (e) {
 }
 RETURN e.name AS name, section, item, articles
 ORDER BY name, section, item
+LIMIT $kg_limit

@@ -21,3 +21,4 @@ RETURN c.name AS country,
        r.confidence AS confidence,
        r.basis AS basis
 ORDER BY country, person
+LIMIT $kg_limit

@@ -9,3 +9,4 @@ RETURN coalesce(d.title, '') AS title,
        coalesce(d.meetings, 0) AS meetings,
        d.doc_id AS doc_id
 ORDER BY published, path
+LIMIT $kg_limit

@@ -10,3 +10,4 @@ CALL () {
 }
 RETURN kind, name, count
 ORDER BY kind, name
+LIMIT $kg_limit

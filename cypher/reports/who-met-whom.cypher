@@ -2,25 +2,34 @@
 // description: Counterparts who met or held talks, with places, dates, status, how many articles say so and whether the text states it (basis).
 // param: person person = null -- only this person's counterparts (any unambiguous part of the name, or an alias)
 // param: min_confidence float = 0.0 -- leave out meetings extracted with less confidence than this
-CALL () {
-  WITH $person AS key
-  WHERE key IS NOT NULL
-  MATCH (:Name {key: key})-[:NAMES]->(a:Person)-[r:MET_WITH]-(b:Person)
-  RETURN a, r, b
-  UNION ALL
-  WITH $person AS key
-  WHERE key IS NULL
-  MATCH (a:Person)-[r:MET_WITH]->(b:Person)
-  RETURN a, r, b
-}
-WITH a, r, b
-WHERE r.confidence >= $min_confidence
-RETURN a.name AS person,
-       b.name AS counterpart,
+// Two branches, one of which returns nothing: a top-level UNION streams where a CALL subquery would
+// hold every pair first; with no threshold asked, no pair's confidence is read.
+MATCH (a:Person {key: $person})-[r:MET_WITH]-(b:Person)
+WHERE $min_confidence = 0.0 OR r.confidence >= $min_confidence
+WITH a.name AS person, b.name AS counterpart, r
+ORDER BY person, counterpart
+LIMIT $kg_limit
+RETURN person,
+       counterpart,
        r.status AS status,
        r.places AS places,
        r.dates AS dates,
        size(r.sources) AS articles,
        r.confidence AS confidence,
        r.basis AS basis
+UNION ALL
+WITH $person AS key
+WHERE key IS NULL
+MATCH (a:Person)-[r:MET_WITH]->(b:Person)
+WHERE $min_confidence = 0.0 OR r.confidence >= $min_confidence
+WITH a.name AS person, b.name AS counterpart, r
 ORDER BY person, counterpart
+LIMIT $kg_limit
+RETURN person,
+       counterpart,
+       r.status AS status,
+       r.places AS places,
+       r.dates AS dates,
+       size(r.sources) AS articles,
+       r.confidence AS confidence,
+       r.basis AS basis

@@ -1,0 +1,6 @@
+"""`python -m kgbuild` runs the command line."""
+
+from .cli import cli
+
+if __name__ == "__main__":
+    cli()
