@@ -20,36 +20,7 @@ from .pipeline import Extraction
 from .rules import load_rules
 
 SYLLABLES = tuple(
-    [
-        "ka",
-        "lo",
-        "vi",
-        "ren",
-        "dor",
-        "mi",
-        "sta",
-        "zu",
-        "bel",
-        "nor",
-        "ta",
-        "shi",
-        "gra",
-        "vel",
-        "on",
-        "ri",
-        "po",
-        "den",
-        "lu",
-        "mar",
-        "tes",
-        "ab",
-        "ju",
-        "ko",
-        "fen",
-        "sal",
-        "im",
-        "dra",
-    ]
+    "ka lo vi ren dor mi sta zu bel nor ta shi gra vel on ri po den lu mar tes ab ju ko fen sal im dra".split()
 )
 SIDE_SIZE = 4  # people per side of a meeting
 PROMINENT = 400  # people who keep coming back
