@@ -19,16 +19,15 @@ from .facts import Entity, EntityRef, Fact
 from .pipeline import Extraction
 from .rules import load_rules
 
-SYLLABLES = tuple(
-    "ka lo vi ren dor mi sta zu bel nor ta shi gra vel on ri po den lu mar tes ab ju ko fen sal im dra".split()
-)
+SYLLABLES = "ka lo vi ren dor mi sta zu bel nor ta shi gra vel on ri po den lu mar tes ab ju ko fen sal im dra"
 SIDE_SIZE = 4  # people per side of a meeting
 PROMINENT = 400  # people who keep coming back
+_SYLLABLES = SYLLABLES.split()
 ENDINGS = ("ov", "enko", "son", "ez", "ski", "ard", "ani", "berg", "ic", "ado")
 
 
 def _word(rng: random.Random, syllables: int) -> str:
-    return "".join(rng.choice(SYLLABLES) for _ in range(syllables)).capitalize()
+    return "".join(rng.choice(_SYLLABLES) for _ in range(syllables)).capitalize()
 
 
 def names(count: int, seed: int = 7) -> list[str]:
