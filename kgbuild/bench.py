@@ -66,7 +66,7 @@ def scratch_graph(home: Path | None = None) -> Iterator[tuple[Graph, Settings, E
     """A fresh embedded graph in `home` (a temporary folder unless given), stopped and removed after."""
     folder = Path(home) if home else Path(tempfile.mkdtemp(prefix="kgbuild-bench-"))
     server = EmbeddedServer(folder)
-    settings = Settings.resolve(home=folder)
+    settings = Settings(home=folder)  # always the embedded server, whatever NEO4J_URI says
     try:
         with open_graph(settings) as graph:
             yield graph, settings, server
@@ -89,6 +89,11 @@ def server_peak_mb(server: EmbeddedServer) -> float | None:
     return None
 
 
+def disk_bytes(home: Path) -> int:
+    """The size of the graph's database files under a KGBUILD_HOME (logs and settings left out)."""
+    return sum(f.stat().st_size for f in Path(home).glob("arcadedb/databases/**/*") if f.is_file())
+
+
 def python_peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
@@ -104,7 +109,7 @@ def write_generated(graph: Graph, people: int, relationships: int, out: Figures,
     writer = GraphWriter(graph)
     writer.ensure_schema()
     corpus = Corpus(people, relationships)
-    pending, rates, seen = [], [], {}
+    pending, rates, seen, counterpart = [], [], {}, []
     started = time.perf_counter()
     marks = sorted({m for m in (1_000, 5_000, 10_000, 20_000, 50_000, 100_000, people) if m <= people})
 
@@ -118,6 +123,10 @@ def write_generated(graph: Graph, people: int, relationships: int, out: Figures,
     for x in corpus:
         pending.append(x)
         seen.update((e.name, None) for e in x.entities if e.type == "Person")  # in order of appearance
+        if not counterpart:  # someone the first person met, for the reports that take two people
+            first = next(iter(seen))
+            met = [f for f in x.facts if f.predicate == "MET_WITH" and first in (f.subject.name, f.object.name)]
+            counterpart = [f.object.name if f.subject.name == first else f.subject.name for f in met[:1]]
         if len(pending) >= batch:
             flush()
     if pending:
@@ -137,7 +146,7 @@ def write_generated(graph: Graph, people: int, relationships: int, out: Figures,
         out.say("  write rows/s with people in the graph: " + ", ".join(f"{m:,}: {r:,.0f}" for m, r in by_mark))
         rates_only = [r for _, r in by_mark]
         out.say(f"  slowest / fastest: {min(rates_only) / max(rates_only):.2f} (flat is 1.0; target above 0.67)")
-    return {"people": list(seen), "countries": corpus.countries}
+    return {"people": list(seen), "countries": corpus.countries, "counterpart": counterpart[0] if counterpart else None}
 
 
 def report_params(names: dict) -> Callable[[catalog.Query], list[dict[str, str]]]:
@@ -205,8 +214,8 @@ def time_commands(settings: Settings, params: Callable, repeat: int, out: Figure
     out.say(f"whole `kgbuild report` commands: p50 {p50:.3f} s, p95 {percentile(times, 0.95):.3f} s{flag}")
 
 
-def generated(people: int, relationships: int, repeat: int, home: Path | None, out: Figures) -> None:
-    with scratch_graph(home) as (graph, settings, server):
+def generated(people: int, relationships: int, repeat: int, out: Figures) -> None:
+    with scratch_graph() as (graph, settings, server):
         names = write_generated(graph, people, relationships, out)
         params = report_params(names)
         time_reports(graph, params, repeat, out)
@@ -214,3 +223,147 @@ def generated(people: int, relationships: int, repeat: int, home: Path | None, o
         peak = server_peak_mb(server)
         if peak:
             out.say(f"graph server peak memory: {peak:.0f} MB")
+
+
+# -- articles --------------------------------------------------------------------------------------------
+
+
+def articles(paths: list[str], copies: int, folder: Path) -> tuple[list, list[str]]:
+    """The documents under `paths`; with `copies` above 1, that many distinct copies of each (a line
+    added to each copy), written to one JSON-lines file in `folder` so that `load` reads them too."""
+    import json
+
+    from .documents import Document, read_documents
+
+    docs = [d for d in read_documents(paths) if isinstance(d, Document)]
+    if copies <= 1:
+        return docs, paths
+    corpus = folder / "copies.jsonl"
+    with corpus.open("w", encoding="utf-8") as f:
+        for k in range(copies):
+            for d in docs:
+                text = d.text if k == 0 else f"{d.text}\n\nCopy {k}."
+                row = {"text": text, "title": d.title, "published": d.published, "url": d.url}
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+    return [d for d in read_documents([str(corpus)]) if isinstance(d, Document)], [str(corpus)]
+
+
+def extraction(docs: list, repeat: int, out: Figures) -> None:
+    """Bare `nlp.pipe` of the same model against kgbuild's extraction (its components, resolution
+    across documents and dates), alternating, the median of `repeat` runs each."""
+    import spacy
+
+    from .nlp import MODELS, load_pipeline
+    from .pipeline import BATCH_SIZE, extract
+
+    kg = load_pipeline()
+    bare = spacy.load(next(m for m in MODELS if spacy.util.is_package(m)))
+    texts = [d.text for d in docs]
+    words = sum(len(t.split()) for t in texts)
+    list(bare.pipe(texts[:2]))  # warm both up
+    list(extract(docs[:2]))
+    bare_times, kg_times, facts = [], [], 0
+    for _ in range(repeat):
+        t = time.perf_counter()
+        for _doc in bare.pipe(texts, batch_size=BATCH_SIZE):
+            pass
+        bare_times.append(time.perf_counter() - t)
+        t = time.perf_counter()
+        facts = sum(len(x.facts) for x in extract(docs))
+        kg_times.append(time.perf_counter() - t)
+    b, k = statistics.median(bare_times), statistics.median(kg_times)
+    ratio = b / k
+    out.say(
+        f"extraction: {len(docs)} documents, {words:,} words, {kg.meta.get('lang')}_{kg.meta.get('name')} "
+        f"{kg.meta.get('version')}, median of {repeat} alternating runs"
+    )
+    out.say(f"  bare nlp.pipe       {words / b:8,.0f} words/s  ({b:.2f} s)")
+    out.say(f"  kgbuild extraction  {words / k:8,.0f} words/s  ({k:.2f} s, {facts} facts)")
+    flag = out.target("extraction ratio", ratio, ratio >= TARGETS["extraction ratio"] * 0.98)
+    out.say(f"  kgbuild / bare      {ratio:8.3f}{flag}")
+
+
+def processes(docs: list, out: Figures) -> None:
+    """kgbuild's extraction with one spaCy process and with one per core (one run each)."""
+    from .pipeline import extract
+
+    cores = os.cpu_count() or 1
+    if cores < 2:
+        return
+    times = {}
+    for n in (1, cores):
+        t = time.perf_counter()
+        for _ in extract(docs, n_process=n):
+            pass
+        times[n] = time.perf_counter() - t
+    out.say(
+        f"  -j 1: {len(docs) / times[1]:.1f} documents/s; -j {cores}: {len(docs) / times[cores]:.1f} documents/s "
+        f"({times[1] / times[cores]:.2f}x; start-up of the workers included)"
+    )
+
+
+def loading(docs: list, paths: list[str], out: Figures) -> None:
+    """`load` into a scratch graph against `extract` of the same articles; the re-load of the unchanged
+    corpus; the graph's size on disk."""
+    from .loader import extract_only, load
+    from .store import GraphWriter
+
+    with scratch_graph() as (graph, settings, server):
+        GraphWriter(graph).ensure_schema()  # the graph made and its schema set before the clock starts
+        empty = disk_bytes(settings.home)
+        summary = load(paths, graph)
+        loaded = summary.seconds
+        t = time.perf_counter()
+        for _ in extract_only(paths):
+            pass
+        extracted = time.perf_counter() - t
+        again = load(paths, graph)
+        disk = disk_bytes(settings.home) - empty
+        out.say(
+            f"load: {summary.written} documents, {summary.facts} facts in {loaded:.1f} s: "
+            f"{summary.written / loaded:.1f} documents/s, {summary.facts / loaded:.0f} facts/s"
+        )
+        ratio = extracted / loaded
+        flag = out.target("load / extract", ratio, ratio >= TARGETS["load / extract"])
+        out.say(f"  extract of the same articles {extracted:.1f} s: load / extract throughput {ratio:.2f}{flag}")
+        out.say(
+            f"  re-load of the unchanged corpus: {again.skipped} skipped in {again.seconds:.2f} s "
+            f"({loaded / max(again.seconds, 1e-3):.0f}x faster)"
+        )
+        out.say(
+            f"  graph on disk: +{disk / 1e6:.1f} MB ({disk / 1e6 / max(summary.written, 1) * 1000:.0f} MB per "
+            f"1,000 articles); graph server peak memory {server_peak_mb(server) or 0:.0f} MB"
+        )
+
+
+def run(
+    paths: list[str],
+    people: int = 20_000,
+    relationships: int = 100_000,
+    repeat: int = 5,
+    copies: int = 1,
+    cores: bool = True,
+) -> Figures:
+    """Every figure, in one run (see the module's docstring)."""
+    out = Figures()
+    out.say(f"kgbuild bench on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    if paths:
+        folder = Path(tempfile.mkdtemp(prefix="kgbuild-bench-articles-"))
+        try:
+            docs, sources = articles(paths, copies, folder)
+            if not docs:
+                out.say("no articles under the paths given: extraction and load skipped")
+            else:
+                extraction(docs, repeat, out)
+                if cores:
+                    processes(docs, out)
+                loading(docs, sources, out)
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+        out.say(f"Python process peak memory after the articles: {python_peak_mb():.0f} MB")
+    if people:
+        generated(people, relationships, repeat, out)
+        out.say(f"Python process peak memory: {python_peak_mb():.0f} MB")
+    if out.missed:
+        out.say("targets missed: " + "; ".join(out.missed))
+    return out

@@ -104,14 +104,15 @@ def _warn(problem) -> None:
     click.echo(f"warning: {printable(problem.reason)}", err=True)
 
 
-def _article_count(item) -> int:
-    """How many articles a file holds (lines of a .jsonl file with a "text"), for the progress bar."""
+def _article_count(item, marker: bytes = b'"text"') -> int:
+    """How many articles a file holds (lines of a .jsonl file with `marker`: a "text" field, or a
+    hand-off file's "document" lines), for the progress bar."""
     if not isinstance(item, Path):
         return 0 if item != "-" else 1
     if item.suffix.lower() in (".jsonl", ".ndjson"):
         try:
             with open(item, "rb") as f:
-                return sum(1 for line in f if b'"text"' in line)
+                return sum(1 for line in f if marker in line)
         except OSError:
             return 0
     return 1
@@ -154,20 +155,28 @@ def _progress(total: int, show: bool):
 )
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--text-only", is_flag=True, help=TEXT_ONLY_HELP)
+@click.option(
+    "--facts",
+    "from_facts",
+    is_flag=True,
+    help="PATHS hold facts extracted elsewhere (`kgbuild extract --documents`): write them, no NLP.",
+)
 @graph_options
 @click.pass_obj
-def load(settings: Settings, paths, force, published, processes, quiet, text_only):
+def load(settings: Settings, paths, force, published, processes, quiet, text_only, from_facts):
     """Read articles, extract facts and write them to the graph.
 
     PATHS are files (.txt, .md, .html, .jsonl), folders (searched recursively), globs, or - for
-    standard input.  Documents already in the graph are skipped unless --force.
+    standard input.  Documents already in the graph are skipped unless --force.  With --facts,
+    PATHS are JSON-lines files of facts, as `kgbuild extract --documents` writes them.
     """
     from .documents import expand
     from .graph import open_graph
     from .loader import load as run_load
 
     show = not quiet and sys.stderr.isatty()
-    expected = sum(_article_count(p) for p in expand(paths)) if show else 0
+    marker = b'"document"' if from_facts else b'"text"'
+    expected = sum(_article_count(p, marker) for p in expand(paths)) if show else 0
     with open_graph(settings) as graph, _progress(expected, show) as (advance, warn):
         summary = run_load(
             list(paths),
@@ -178,6 +187,7 @@ def load(settings: Settings, paths, force, published, processes, quiet, text_onl
             on_progress=advance,
             n_process=processes,
             text_only=text_only,
+            facts=from_facts,
         )
     click.echo(summary.line())
     if summary.read == 0:
@@ -187,46 +197,70 @@ def load(settings: Settings, paths, force, published, processes, quiet, text_onl
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "table"]), default="jsonl", show_default=True)
-@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="Write here, not stdout.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), help="Write here, not stdout.")
 @click.option(
     "--published", callback=_published, metavar="YYYY-MM-DD", help="Publication date for articles that carry none."
 )
 @click.option("--processes", "-j", type=click.IntRange(1, 8), default=1, show_default=True)
+@click.option(
+    "--documents",
+    "with_documents",
+    is_flag=True,
+    help="jsonl: before each document's facts, a line with its title, date and entities (for `load --facts`).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run the NLP on a Dask cluster: tcp://host:8786, or local[:N] for N worker processes here.",
+)
 @WIDE
 @click.option("--text-only", is_flag=True, help=TEXT_ONLY_HELP)
-def extract(paths, fmt, output, published, processes, text_only, wide):
-    """Extract facts without a database: one fact a line (the fact contract), CSV or a table."""
+def extract(paths, fmt, output, published, processes, with_documents, scheduler, text_only, wide):
+    """Extract facts without a database: one fact a line (the fact contract), CSV or a table.
+
+    With --documents the JSON lines are the hand-off that `kgbuild load --facts` writes to the
+    graph, so extraction can run elsewhere (--scheduler spreads it over a Dask cluster).
+    """
+    from .handoff import lines
     from .loader import extract_only
 
-    warn = _warn
-
+    if with_documents and fmt != "jsonl":
+        raise click.UsageError("--documents goes with --format jsonl")
+    if output:
+        writable(output)
     rows, documents = [], 0
-    with open(output, "w", encoding="utf-8") if output else contextlib.nullcontext(sys.stdout) as out:
+    with atomic(output, "w") if output else contextlib.nullcontext(sys.stdout) as out:
         for x in extract_only(
-            list(paths), published=published, on_problem=warn, n_process=processes, text_only=text_only
+            list(paths),
+            published=published,
+            on_problem=_warn,
+            n_process=processes,
+            text_only=text_only,
+            scheduler=scheduler,
         ):
             documents += 1
+            if fmt == "jsonl":
+                for line in lines(x, documents=with_documents):
+                    out.write(json.dumps(line, ensure_ascii=False) + "\n")
+                continue
             for f in x.contract():
-                if fmt == "jsonl":
-                    out.write(json.dumps(f, ensure_ascii=False) + "\n")
-                else:
-                    rows.append(
-                        {
-                            "doc": f["doc"],
-                            "subject": f["subject"]["name"],
-                            "predicate": f["predicate"],
-                            "object": f["object"]["name"],
-                            "confidence": f["confidence"],
-                            "status": f.get("status"),
-                            "place": f.get("place"),
-                            "date": f.get("date"),
-                            "sentence": f["sentence"],
-                        }
-                    )
+                rows.append(
+                    {
+                        "doc": f["doc"],
+                        "subject": f["subject"]["name"],
+                        "predicate": f["predicate"],
+                        "object": f["object"]["name"],
+                        "confidence": f["confidence"],
+                        "status": f.get("status"),
+                        "place": f.get("place"),
+                        "date": f.get("date"),
+                        "sentence": f["sentence"],
+                    }
+                )
         if fmt != "jsonl":
             out.write(render(rows, fmt, wide=wide) + "\n")
-    if documents == 0:
-        raise click.ClickException("no article could be read; check the paths and the warnings above")
+        if documents == 0:
+            raise click.ClickException("no article could be read; check the paths and the warnings above")
 
 
 # -- reports and queries -----------------------------------------------------------------------------
@@ -491,6 +525,32 @@ def export_graph(settings: Settings, fmt, output, documents):
 
 
 # -- the embedded server -------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
+@click.option(
+    "--people",
+    type=click.IntRange(0),
+    default=20_000,
+    show_default=True,
+    help="People in the generated graph (0: none).",
+)
+@click.option(
+    "--relationships", type=click.IntRange(0), default=100_000, show_default=True, help="Relationships between them."
+)
+@click.option("--repeat", type=click.IntRange(1), default=5, show_default=True, help="Runs of each timing.")
+@click.option("--copies", type=click.IntRange(1), default=1, show_default=True, help="Distinct copies of each article.")
+@click.option("--single-core", is_flag=True, help="Do not compare -j 1 with one spaCy process per core.")
+@click.option("--check", is_flag=True, help="Exit 1 when a figure misses its target.")
+def bench(paths, people, relationships, repeat, copies, single_core, check):
+    """Measure this machine: extraction against bare spaCy and load on the articles under PATHS, then
+    every report on a generated graph.  Runs on scratch embedded graphs; yours is not touched."""
+    from .bench import run
+
+    figures = run(list(paths), people, relationships, repeat, copies, cores=not single_core)
+    if check and figures.missed:
+        raise click.ClickException(f"{len(figures.missed)} figure(s) missed their target: " + "; ".join(figures.missed))
 
 
 @cli.group()

@@ -19,7 +19,7 @@ import stat
 import sys
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
@@ -42,10 +42,13 @@ class Document:
     published: str | None = None  # ISO date
     url: str | None = None
     source: str | None = None
-    doc_id: str = field(init=False)
+    doc_id: str = ""  # given only for a document known by its facts (`load --facts`), whose text is elsewhere
+    chars: int = 0
 
     def __post_init__(self):
-        self.doc_id = document_id(self.text)
+        if not self.doc_id:
+            self.doc_id = document_id(self.text)
+        self.chars = self.chars or len(self.text)
 
     @property
     def published_date(self) -> date | None:

@@ -62,8 +62,14 @@ class Findings:
     error: str | None = None
 
     def to_dict(self) -> dict:
-        """Plain data (spaCy carries it between processes as msgpack)."""
-        return asdict(self)
+        """Plain data (spaCy carries it between processes as msgpack); `asdict` without its deep copies."""
+        return {
+            "entities": [{**vars(e), "aliases": list(e.aliases)} for e in self.entities],
+            "facts": [
+                {**vars(f), "subject": vars(f.subject).copy(), "object": vars(f.object).copy()} for f in self.facts
+            ],
+            "error": self.error,
+        }
 
     @classmethod
     def from_dict(cls, data: dict) -> Findings:

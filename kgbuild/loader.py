@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from .documents import Document, Problem, read_documents
 from .errors import QueryError
 from .graph import Graph
-from .pipeline import Extraction, extract
+from .handoff import read_facts
+from .pipeline import Extraction, extract, finish
 from .resolve import Resolver
 from .store import GraphWriter
 
@@ -60,8 +63,11 @@ def load(
     on_progress: Callable[[int], None] = lambda n: None,
     n_process: int = 1,
     text_only: bool = False,
+    facts: bool = False,
 ) -> Summary:
-    """Read, extract and write every article under `paths`; returns the summary."""
+    """Read, extract and write every article under `paths` (with `facts`, the hand-off files of
+    facts extracted elsewhere: no NLP); returns the summary.  A batch is written while the next
+    one is read, in a thread of its own."""
     started = time.monotonic()
     summary = Summary()
     writer = GraphWriter(graph)
@@ -70,43 +76,59 @@ def load(
     summary.nodes_before, summary.relationships_before = before["nodes"], before["relationships"]
     resolver = Resolver(known=writer.entities_named)
     seen: set[str] = set()
+    lock = threading.Lock()
 
-    def fresh_documents() -> Iterator[Document]:
-        items = read_documents(paths, published=published)
+    def fresh(items: Iterable, document: Callable) -> Iterator:
+        """The items whose document is not in the graph yet (unless `force`), in order."""
         for chunk in _chunks(items, CHUNK):
-            docs = []
+            kept = []
             for item in chunk:
                 if isinstance(item, Problem):
-                    summary.failed += 1
-                    on_problem(item)
-                    on_progress(1)
+                    failed(item)
                     continue
                 summary.read += 1
-                docs.append(item)
-            known = set() if force else writer.known_documents([d.doc_id for d in docs])
-            for d in docs:
-                if d.doc_id in known or d.doc_id in seen:
+                kept.append(item)
+            known = set() if force else writer.known_documents([document(i).doc_id for i in kept])
+            for item in kept:
+                doc_id = document(item).doc_id
+                if doc_id in known or doc_id in seen:
                     summary.skipped += 1
                     on_progress(1)
                     continue
-                seen.add(d.doc_id)
-                yield d
+                seen.add(doc_id)
+                yield item
 
-    def refused(problem: Problem) -> None:
-        summary.failed += 1
+    def refused(problem: Problem) -> None:  # from the writer's thread too
+        with lock:
+            summary.failed += 1
         on_problem(problem)
 
     def failed(problem: Problem) -> None:
         refused(problem)
         on_progress(1)
 
-    extractions = extract(fresh_documents(), resolver, n_process=n_process, on_problem=failed, text_only=text_only)
-    for batch in _chunks(extractions, CHUNK):
+    if facts:
+        handed = fresh(read_facts(paths, on_problem=failed), lambda pair: pair[0])
+        extractions = finish(handed, resolver, on_problem=failed, text_only=text_only)
+    else:
+        documents = fresh(read_documents(paths, published=published), lambda d: d)
+        extractions = extract(documents, resolver, n_process=n_process, on_problem=failed, text_only=text_only)
+
+    def write(batch: list[Extraction]) -> None:
         for tally in _write(writer, batch, refused, replace=force):
             summary.written += tally["documents"]
             summary.entities += tally["entities"]
             summary.facts += tally["facts"]
         on_progress(len(batch))
+
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kgbuild-writer") as pool:
+        pending = None
+        for batch in _chunks(extractions, CHUNK):
+            if pending is not None:
+                pending.result()  # the previous batch is in before the next goes (and its error stops here)
+            pending = pool.submit(write, batch)
+        if pending is not None:
+            pending.result()
     after = writer.counts()
     summary.nodes_after, summary.relationships_after = after["nodes"], after["relationships"]
     summary.seconds = time.monotonic() - started
@@ -136,8 +158,10 @@ def extract_only(
     on_problem: Callable[[Problem], None] = lambda p: None,
     n_process: int = 1,
     text_only: bool = False,
+    scheduler: str | None = None,
 ) -> Iterator[Extraction]:
-    """The same extraction as `load`, with no database (for `kgbuild extract`)."""
+    """The same extraction as `load`, with no database (for `kgbuild extract`); with `scheduler`,
+    the NLP runs on a Dask cluster (see `shards`)."""
 
     def documents() -> Iterator[Document]:
         for item in read_documents(paths, published=published):
@@ -146,4 +170,10 @@ def extract_only(
             else:
                 yield item
 
+    if scheduler:
+        from .shards import read_sharded
+
+        found = read_sharded(documents(), scheduler, on_problem=on_problem)
+        yield from finish(found, Resolver(), on_problem=on_problem, text_only=text_only)
+        return
     yield from extract(documents(), Resolver(), n_process=n_process, on_problem=on_problem, text_only=text_only)

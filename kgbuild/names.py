@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _ENDINGS = re.compile(r"(?:iy|yy|ii|yi|y|i)$")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case, accents, punctuation and a leading "the" removed: the form names are compared in."""
     s = unicodedata.normalize("NFKD", text)

@@ -14,9 +14,9 @@ from dataclasses import dataclass, field, replace
 
 from .dates import date_facts
 from .documents import Document, Problem
+from .errors import KgbuildError
 from .events import Report, reports
 from .facts import Entity, Fact, Findings, contract
-from .nlp import load_pipeline
 from .resolve import Resolver
 
 BATCH_SIZE = 16
@@ -54,8 +54,22 @@ def extract(
 ) -> Iterator[Extraction]:
     """Stream `Extraction`s; memory stays flat however many documents come in.  With `text_only`,
     facts that need the knowledge files rather than the text (basis `known`) are left out."""
+    found = read(documents, n_process=n_process, batch_size=batch_size, model=model, on_problem=on_problem)
+    return finish(found, resolver, on_problem=on_problem, text_only=text_only)
+
+
+def read(
+    documents: Iterable[Document],
+    n_process: int = 1,
+    batch_size: int = BATCH_SIZE,
+    model: str | None = None,
+    on_problem: Callable[[Problem], None] = _warn,
+) -> Iterator[tuple[Document, Findings]]:
+    """The NLP stage: each document's findings, names as the document spells them (the costly part,
+    and the part that can run anywhere: see `shards`)."""
+    from .nlp import load_pipeline  # spaCy is imported only where documents are read
+
     nlp = load_pipeline(model)
-    resolver = resolver or Resolver()
     stream = (
         (text, (document, offset, last))
         for document in documents
@@ -75,11 +89,26 @@ def extract(
                 )
             )
             continue
+        yield document, found
+
+
+def finish(
+    found: Iterable[tuple[Document, Findings]],
+    resolver: Resolver | None = None,
+    on_problem: Callable[[Problem], None] = _warn,
+    text_only: bool = False,
+) -> Iterator[Extraction]:
+    """Findings → Extractions, in order: names resolved across documents (and against the graph
+    when the resolver knows it), dates resolved against each publication date, meetings grouped."""
+    resolver = resolver or Resolver()
+    for document, findings in found:
         try:
-            found = resolver.resolve(found)
-            facts = [f for f in found.facts if f.basis == "text"] if text_only else found.facts
+            findings = resolver.resolve(findings)
+            facts = [f for f in findings.facts if f.basis == "text"] if text_only else findings.facts
             date_facts(facts, document.published_date)
-            x = Extraction(document, found.entities, facts, reports(facts, document.published))
+            x = Extraction(document, findings.entities, facts, reports(facts, document.published))
+        except KgbuildError:
+            raise  # the graph the resolver looks names up in failed: not this document's fault
         except Exception as e:
             on_problem(
                 Problem(

@@ -132,7 +132,7 @@ def batch_statements(extractions: list[Extraction], book: MeetingBook) -> list[t
                 "url": d.url,
                 "source": d.source,
                 "published": d.published,
-                "chars": len(d.text),
+                "chars": d.chars,
                 "loaded_at": now,
                 "facts": len(x.facts),
                 "meetings": len(x.reports),

@@ -48,9 +48,12 @@ class Corpus:
         self.rng = random.Random(seed)
         self.people = names(people, seed)
         rules = load_rules()
-        self.countries = sorted(set(rules.country_names.values()))[:60]
+        if people < 2 * SIDE_SIZE:
+            raise ValueError(f"a generated corpus needs at least {2 * SIDE_SIZE} people")
+        self.countries = sorted(set(rules.country_names.values()))[: max(2, min(60, people // (2 * SIDE_SIZE)))]
         self.places = [p for p in sorted(rules.places) if p not in self.countries][:80] or ["Geneva"]
-        self.side_of = {p: self.rng.choice(self.countries) for p in self.people}
+        order = self.rng.sample(self.people, len(self.people))  # sides dealt out in turn: none is short of people
+        self.side_of = {p: self.countries[k % len(self.countries)] for k, p in enumerate(order)}
         self.by_side: dict[str, list[str]] = {}
         for p in self.people:
             self.by_side.setdefault(self.side_of[p], []).append(p)
@@ -83,7 +86,7 @@ class Corpus:
 
     def document(self, n: int) -> Extraction:
         rng = self.rng
-        a, b = rng.sample([c for c in self.countries if len(self.by_side.get(c, [])) >= 2], 2)
+        a, b = rng.sample(self.countries, 2)
         left, right = self._pick(a, SIDE_SIZE), self._pick(b, SIDE_SIZE)
         place = rng.choice(self.places)
         held = date(2025, 1, 1) + timedelta(days=rng.randrange(365))

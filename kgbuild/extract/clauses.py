@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from spacy.attrs import ORTH, SENT_START
 from spacy.tokens import Doc, Token
 
 from ..rules import Rules
-from .reading import Mention, Reading
+from .reading import Mention, Reading, tokens_with
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 CLIMB_DEPS = ("xcomp", "conj", "advcl", "ccomp", "relcl", "acl", "acomp", "pcomp", "prep", "npadvmod")
@@ -30,16 +31,26 @@ class Clauses:
         self.event_nouns = rules.words("meetings", "event_nouns")
 
     def quoted(self, doc: Doc) -> set[int]:
-        """Token indices inside quotation marks: quoted speech talks loosely of 'meetings'."""
-        inside, out = False, set()
-        for t in doc:
-            if t.text in self.quotes:  # straight quotes open and close in turn
-                inside = t.text in self.opening_quotes or (t.text not in self.closing_quotes and not inside)
-                continue
-            if t.is_sent_start and t.i and doc[t.i - 1].text in LINE_BREAKS:
-                inside = False
+        """Token indices inside quotation marks: quoted speech talks loosely of 'meetings'.  A quote
+        opens or closes (straight ones in turn); a new line after a line break closes it too."""
+        quotes = tokens_with(doc, ORTH, self.quotes)
+        if not quotes:
+            return set()
+        starts = doc.to_array(SENT_START)
+        breaks = tokens_with(doc, ORTH, LINE_BREAKS)
+        resets = {i + 1 for i in breaks if i + 1 < len(doc) and starts[i + 1] == 1} - set(quotes)
+        inside, start, out = False, 0, set()
+        for i, is_quote in sorted([(q, True) for q in quotes] + [(r, False) for r in resets]):
             if inside:
-                out.add(t.i)
+                out.update(range(start, i))
+            if is_quote:
+                text = doc[i].text
+                inside = text in self.opening_quotes or (text not in self.closing_quotes and not inside)
+                start = i + 1
+            else:
+                inside = False
+        if inside:
+            out.update(range(start, len(doc)))
         return out
 
     def end(self, doc: Doc, i: int) -> int:

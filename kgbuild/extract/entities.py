@@ -82,7 +82,7 @@ class Inventory:
 
         for m in r.mentions:
             add(m.entity, "Person", m.name)
-        for ent in r.doc.ents:
+        for ent in r.ents:
             found = self._entity(r, ent)
             if found:
                 add(*found)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Span, Token
 
 from ..names import fold, without_article
@@ -130,16 +131,20 @@ class Meetings:
     def _events(self, r: Reading) -> list[Event]:
         context = Qualifiers()
         events: list[Event] = []
+        cues = sorted(set(r.where(LEMMA, self.verbs, ["VERB"])) | set(r.where(LOWER, self.nouns, ["NOUN", "PROPN"])))
+        if not cues:
+            return events
         quoted, exclude = self.clauses.quoted(r.doc), self._title_tokens(r)
-        for k, sent in enumerate(r.sents):
-            for tok in sent:
-                ev = self._event(r, k, sent, tok, quoted, exclude)
-                if ev is None:
-                    continue
-                if ev.status != "planned" and (ev.place or ev.date):  # a future meeting is not the one reported
-                    context = Qualifiers(ev.place or context.place, ev.date or context.date, ev.status)
-                ev.context = Qualifiers(context.place, context.date, context.status)
-                events.append(ev)
+        for i in cues:
+            k = r.sent_of[i]
+            sent = r.sents[k]
+            ev = self._event(r, k, sent, r.doc[i], quoted, exclude)
+            if ev is None:
+                continue
+            if ev.status != "planned" and (ev.place or ev.date):  # a future meeting is not the one reported
+                context = Qualifiers(ev.place or context.place, ev.date or context.date, ev.status)
+            ev.context = Qualifiers(context.place, context.date, context.status)
+            events.append(ev)
         return events
 
     def _cue(self, r: Reading, sent: Span, tok: Token, quoted: set[int]) -> str | None:
@@ -182,7 +187,7 @@ class Meetings:
             sent=k,
             status=status,
             place=self._place(r, clause, exclude, tok),
-            date=self._date(clause),
+            date=self._date(r, clause),
             before=before,
             after=after,
             pool=any(t.lower_ in self.pool_preps for t in r.doc[tok.i + 1 : c1][:POOL_WINDOW]),
@@ -224,7 +229,7 @@ class Meetings:
     def _place(self, r: Reading, clause: Span, exclude: set[int], trigger: Token) -> str | None:
         """Where: 'in/at/to Miami' in the clause, or 'the Miami meeting'; a city before a country."""
         doc, best = r.doc, None
-        for ent in doc.ents:
+        for ent in r.ents:
             if (
                 ent.start < clause.start
                 or ent.end > clause.end
@@ -244,8 +249,8 @@ class Meetings:
             best = best or name
         return best
 
-    def _date(self, clause: Span) -> str | None:
-        for ent in clause.doc.ents:
+    def _date(self, r: Reading, clause: Span) -> str | None:
+        for ent in r.ents:
             if (
                 ent.label_ == "DATE"
                 and ent.start >= clause.start

@@ -54,7 +54,7 @@ class Mentions:
 
     def _people(self, r: Reading) -> None:
         doc = r.doc
-        for ent in doc.ents:
+        for ent in r.ents:
             if ent.label_ != "PERSON":
                 continue
             start, end = self._name_bounds(ent)

@@ -8,8 +8,12 @@ Every field is declared here, so a reader sees in one place what each stage may 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import POS, SENT_START
+from spacy.parts_of_speech import IDS as SPACY_POS
 from spacy.tokens import Doc, Span
 
 from ..facts import Entity, EntityRef, Fact
@@ -104,11 +108,34 @@ class DelegationList:
     members: list[Mention]
 
 
+def tokens_with(
+    doc: Doc, attr: int, words: Iterable[str], pos: Iterable[str] = (), columns: dict | None = None
+) -> list[int]:
+    """Indices of the tokens whose `attr` (spacy.attrs LOWER, LEMMA, ORTH) is one of `words`, and whose
+    part of speech is one of `pos` if given, found over arrays: the stages then look at those tokens
+    only, not at every token of the document.  `columns` caches the arrays between calls."""
+    columns = {} if columns is None else columns
+
+    def column(a: int) -> np.ndarray:
+        if a not in columns:
+            columns[a] = doc.to_array(a).astype(np.uint64)
+        return columns[a]
+
+    strings = doc.vocab.strings  # a symbol id for spaCy's own strings, else the hash
+    hit = np.isin(column(attr), np.fromiter((strings[w] for w in words), dtype=np.uint64))
+    if pos:
+        hit &= np.isin(column(POS), np.array([SPACY_POS[p] for p in pos], dtype=np.uint64))
+    return np.flatnonzero(hit).tolist()
+
+
 @dataclass
 class Reading:
     doc: Doc
     sents: list[Span]
     sent_of: dict[int, int]  # token index -> sentence index
+    text: str = ""  # doc.text, built once
+    ents: list[Span] = field(default_factory=list)  # doc.ents, built once
+    _columns: dict[int, np.ndarray] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     person_at: dict[int, Mention] = field(default_factory=dict)  # token index -> mention covering it
     sides: dict[str, list[Side]] = field(default_factory=lambda: defaultdict(list))  # entity -> sides
@@ -119,9 +146,14 @@ class Reading:
 
     @classmethod
     def of(cls, doc: Doc) -> Reading:
-        sents = list(doc.sents)
-        sent_of = {t.i: k for k, s in enumerate(sents) for t in s}
-        return cls(doc=doc, sents=sents, sent_of=sent_of)
+        starts = [0, *(i for i in np.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if i)]  # as doc.sents
+        sents = [doc[a:b] for a, b in zip(starts, [*starts[1:], len(doc)], strict=True)] if len(doc) else []
+        sent_of = {i: k for k, s in enumerate(sents) for i in range(s.start, s.end)}
+        return cls(doc=doc, sents=sents, sent_of=sent_of, text=doc.text, ents=list(doc.ents))
+
+    def where(self, attr: int, words: Iterable[str], pos: Iterable[str] = ()) -> list[int]:
+        """Indices of the tokens whose `attr` is one of `words` (and part of speech one of `pos`)."""
+        return tokens_with(self.doc, attr, words, pos, self._columns)
 
     def fact(
         self,
@@ -143,7 +175,7 @@ class Reading:
                 subject=EntityRef(*subject),
                 predicate=predicate,
                 object=EntityRef(*obj),
-                sentence=self.doc.text[first.start_char : end.end_char].strip(),
+                sentence=self.text[first.start_char : end.end_char].strip(),
                 start=first.start_char,
                 end=end.end_char,
                 confidence=round(confidence, 2),

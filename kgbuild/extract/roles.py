@@ -12,6 +12,8 @@ from `rules.json`.
 
 from __future__ import annotations
 
+from spacy.attrs import LEMMA
+
 from ..names import fold
 from ..rules import Rules
 from .clauses import Clauses
@@ -61,9 +63,8 @@ class Roles:
             if not m.title.object_of_role:
                 self._title_sides(r, m)
                 self._title_facts(r, m)
-        for k, sent in enumerate(r.sents):
-            for tok in sent:
-                self._delegation_list(r, k, tok)
+        for i in r.where(LEMMA, self.list_verbs, ["VERB", "AUX"]):
+            self._delegation_list(r, r.sent_of[i], r.doc[i])
         self._principals(r)
 
     def _principals(self, r: Reading) -> None:

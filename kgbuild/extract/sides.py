@@ -92,7 +92,7 @@ class Sides:
     def _home_country(self, r: Reading) -> str | None:
         """The country an article is about, when one clearly dominates its mentions."""
         counts: Counter[str] = Counter()
-        for ent in r.doc.ents:
+        for ent in r.ents:
             if ent.label_ in ("GPE", "NORP"):
                 c = self.rules.country(ent.text)
                 if c:

@@ -59,7 +59,7 @@ class TitleReader:
         self.w = words
         self.doc = r.doc
         self.person_at = r.person_at  # token index -> Mention, for every token of a PERSON span
-        self.ent_at: dict[int, Span] = {t.i: e for e in r.doc.ents for t in e}
+        self.ent_at: dict[int, Span] = {i: e for e in r.ents for i in range(e.start, e.end)}
 
     # -- token classes ---------------------------------------------------------------------------
     def actor_at(self, i: int) -> Actor | None:
