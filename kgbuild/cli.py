@@ -546,8 +546,11 @@ def export_graph(settings: Settings, fmt, output, documents):
 def bench(paths, people, relationships, repeat, copies, single_core, check):
     """Measure this machine: extraction against bare spaCy and load on the articles under PATHS, then
     every report on a generated graph.  Runs on scratch embedded graphs; yours is not touched."""
+    import signal
+
     from .bench import run
 
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a stopped bench still stops its scratch servers
     figures = run(list(paths), people, relationships, repeat, copies, cores=not single_core)
     if check and figures.missed:
         raise click.ClickException(f"{len(figures.missed)} figure(s) missed their target: " + "; ".join(figures.missed))

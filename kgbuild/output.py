@@ -1,4 +1,4 @@
-"""Rows of dicts → a table that fits the terminal (rich), JSON (a list of row objects) or CSV.
+"""Rows of dicts → a table that fits the terminal, JSON (a list of row objects) or CSV.
 
 Tables truncate short columns with an ellipsis, wrap the long text ones (sentences, participants,
 sources) and shorten document ids; `wide=True` (`--wide`) shows every character.  CSV cells that
@@ -12,6 +12,7 @@ import io
 import json
 import re
 import shutil
+import unicodedata
 
 FORMATS = ("table", "json", "csv")
 WRAPPED = {"sentence", "sentences", "participants", "sources", "members", "item", "title", "evidence", "counterparts"}
@@ -97,34 +98,91 @@ def table(rows: list[dict], columns: list[str], width: int = 120, wide: bool = F
     """A plain table that fits `width` (unless `wide`): long text wraps, other cells end in '…'."""
     if not rows:
         return "(no rows)"
-    from rich import box
-    from rich.console import Console
-    from rich.table import Table
-
     texts = [[_text(c, r.get(c), wide) for c in columns] for r in rows]
-    widths = None if wide else fit(columns, [[len(t) for t in row] for row in texts], width - 3 * len(columns))
-    t = Table(box=box.SIMPLE_HEAD, padding=(0, 1), show_edge=False, pad_edge=False, header_style="bold")
-    for k, c in enumerate(columns):
-        wraps = c in WRAPPED
-        t.add_column(
-            c,
-            overflow="fold" if wraps or wide else "ellipsis",
-            no_wrap=not (wraps or wide),
-            width=widths[k] if widths else None,
-        )
-    for row in texts:
-        t.add_row(*row)
-    console = Console(
-        file=io.StringIO(),
-        width=10**6 if wide else width,
-        color_system=None,
-        highlight=False,
-        soft_wrap=False,
-        emoji=False,
-        markup=False,
+    natural = [max([text_width(c), *(text_width(row[k]) for row in texts)]) for k, c in enumerate(columns)]
+    widths = (
+        natural if wide else fit(columns, [[text_width(t) for t in row] for row in texts], width - 3 * len(columns))
     )
-    console.print(t)
-    return "\n".join(line.rstrip() for line in console.file.getvalue().rstrip("\n").splitlines())
+    wraps = [wide or c in WRAPPED for c in columns]
+    out = _lines(columns, widths, wraps)
+    out.append(_GAP.join("─" * w for w in widths))
+    for row in texts:
+        out.extend(_lines(row, widths, wraps))
+    return "\n".join(line.rstrip() for line in out)
+
+
+_GAP = "   "
+
+
+def _lines(cells: list[str], widths: list[int], wraps: list[bool]) -> list[str]:
+    """One row as printed lines: wrapping cells folded to their column, the others cut with '…'."""
+    parts = [_wrap(t, w) if wrap else [_cut(t, w)] for t, w, wrap in zip(cells, widths, wraps, strict=True)]
+    return [
+        _GAP.join(_pad(p[k] if k < len(p) else "", w) for p, w in zip(parts, widths, strict=True))
+        for k in range(max(len(p) for p in parts))
+    ]
+
+
+def text_width(text: str) -> int:
+    """Terminal columns `text` takes: East Asian wide characters count two, combining marks none."""
+    if text.isascii():
+        return len(text)
+    return sum(_char_width(ch) for ch in text)
+
+
+def _char_width(ch: str) -> int:
+    if unicodedata.combining(ch):
+        return 0
+    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - text_width(text))
+
+
+def _cut(text: str, width: int) -> str:
+    """The first line of `text`, ending in '…' when it is wider than `width`."""
+    text = text.split("\n", 1)[0]
+    if text_width(text) <= width:
+        return text
+    return _take(text, width - 1) + "…"
+
+
+def _take(text: str, width: int) -> str:
+    """The longest start of `text` at most `width` columns wide."""
+    if text.isascii():
+        return text[:width]
+    used = 0
+    for k, ch in enumerate(text):
+        used += _char_width(ch)
+        if used > width:
+            return text[:k]
+    return text
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """`text` wrapped at spaces to `width` columns; a word wider than that is folded."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            while text_width(word) > width:
+                room = width - text_width(line) - (1 if line else 0)
+                if room <= 0:
+                    lines.append(line)
+                    line, room = "", width
+                head = _take(word, room)
+                lines.append(f"{line} {head}" if line else head)
+                line, word = "", word[len(head) :]
+            if not word:
+                continue
+            if line and text_width(line) + 1 + text_width(word) > width:
+                lines.append(line)
+                line = word
+            else:
+                line = f"{line} {word}" if line else word
+        lines.append(line)
+    return lines or [""]
 
 
 def fit(columns: list[str], cells: list[list[int]], room: int) -> list[int]:

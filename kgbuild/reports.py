@@ -36,11 +36,11 @@ def run(graph: Graph, name: str, given: dict[str, str], limit: int | None = None
 def resolve_names(graph: Graph, query: catalog.Query, params: dict) -> dict:
     """Parameters that name people, countries or entities, replaced by the key of the one entity each
     names (`kgbuild.lookup.find` says which when a name matches none or several)."""
-    from .lookup import find
-
     out = dict(params)
     for p in query.params:
         if p.type in catalog.NAME_TYPES and out.get(p.name) is not None:
+            from .lookup import find  # name matching is loaded only for reports given a name
+
             out[p.name] = find(graph, str(out[p.name]), p.type)["key"]
     return out
 

@@ -115,3 +115,23 @@ def test_an_unreachable_scheduler_is_one_line(tmp_path):
     result = CliRunner().invoke(cli, ["extract", "--scheduler", "tcp://127.0.0.1:9", str(CORPUS)])
     assert result.exit_code == 1
     assert result.output.startswith("Error: ") and result.output.count("\n") == 1, result.output
+
+
+def test_bench_runs_every_part_on_scratch_graphs(kg_home):
+    before = sorted(p.name for p in kg_home.iterdir())
+    result = CliRunner().invoke(
+        cli,
+        ["bench", "--people", "40", "--relationships", "100", "--repeat", "1", "--single-core", str(EXAMPLES)],
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 0, result.output
+    out = result.stdout
+    for line in (
+        "kgbuild / bare",
+        "load: 4 documents",
+        "re-load of the unchanged corpus: 4 skipped",
+        "generated graph:",
+    ):
+        assert line in out, out
+    assert out.count("\n  ") > 15  # a line for every report
+    assert sorted(p.name for p in kg_home.iterdir()) == before  # the user's graph untouched
