@@ -79,7 +79,11 @@ class Graph:
 
     def _run(self, fn):
         try:
-            with self.driver.session(database=self.database) as session:
+            # One bookmark manager for every session: on a Neo4j cluster a read after a write sees
+            # it (causal consistency), wherever the routing driver sends each.
+            with self.driver.session(
+                database=self.database, bookmark_manager=self.driver.execute_query_bookmark_manager
+            ) as session:
                 return fn(session)
         except (ServiceUnavailable, SessionExpired) as e:
             raise GraphUnavailable(f"lost the graph at {self.uri} ({_short(e)}); check that it is running") from e

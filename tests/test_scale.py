@@ -110,6 +110,12 @@ def test_two_spacy_processes_extract_the_facts_of_one():
     assert extract("-j", "2", *corpus) == extract(*corpus)
 
 
+@pytest.mark.parametrize("value", ["0", "9", "many"])
+def test_processes_are_1_to_8_or_auto(value):
+    result = CliRunner().invoke(cli, ["extract", "-j", value, str(CORPUS)])
+    assert result.exit_code == 2 and "is not a number from 1 to 8 or auto" in result.output
+
+
 def test_an_unreachable_scheduler_is_one_line(tmp_path):
     pytest.importorskip("dask.distributed")
     result = CliRunner().invoke(cli, ["extract", "--scheduler", "tcp://127.0.0.1:9", str(CORPUS)])
@@ -127,7 +133,7 @@ def test_bench_runs_every_part_on_scratch_graphs(kg_home):
     assert result.exit_code == 0, result.output
     out = result.stdout
     for line in (
-        "kgbuild / bare",
+        "kgbuild / bare, NLP components",
         "load: 4 documents",
         "re-load of the unchanged corpus: 4 skipped",
         "generated graph:",

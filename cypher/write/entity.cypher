@@ -1,5 +1,5 @@
 // name: entity
-// description: Entities of one label (__LABEL__ is Person, Country, Organization or Place) with every spelling seen, the documents that mention them, and the Name keys that find them (folded names, aliases, surnames; see kgbuild/lookup.py).
+// description: Entities of one label (__LABEL__ is Person, Country, Organization or Place) with every spelling seen, the documents that mention them, and the Name keys that find them (folded names, aliases, surnames; see kgbuild/lookup.py). NAMES is merged from the entity's end: ArcadeDB looks for an existing relationship from the node written first, and a Name such as a common given name or a surname block finds thousands of people.
 // param: rows list -- {key, name, aliases, names, doc_id, count}
 UNWIND $rows AS row
 MERGE (e:__LABEL__ {key: row.key})
@@ -12,4 +12,4 @@ SET m.count = row.count
 WITH e, row
 UNWIND row.names AS name
 MERGE (n:Name {key: name})
-MERGE (n)-[:NAMES]->(e)
+MERGE (e)<-[:NAMES]-(n)
