@@ -249,7 +249,7 @@ def extract(paths, fmt, output, published, processes, with_documents, scheduler,
         raise click.UsageError("--documents goes with --format jsonl")
     if output:
         writable(output)
-    rows, documents = [], 0
+    rows, documents, facts = [], 0, 0
     with atomic(output, "w") if output else contextlib.nullcontext(sys.stdout) as out:
         for x in extract_only(
             list(paths),
@@ -260,6 +260,7 @@ def extract(paths, fmt, output, published, processes, with_documents, scheduler,
             scheduler=scheduler,
         ):
             documents += 1
+            facts += len(x.facts)
             if fmt == "jsonl":
                 for line in lines(x, documents=with_documents):
                     out.write(json.dumps(line, ensure_ascii=False) + "\n")
@@ -282,6 +283,8 @@ def extract(paths, fmt, output, published, processes, with_documents, scheduler,
             out.write(render(rows, fmt, wide=wide) + "\n")
         if documents == 0:
             raise click.ClickException("no article could be read; check the paths and the warnings above")
+    if output:
+        click.echo(f"{documents} documents, {facts} facts written to {output}", err=True)
 
 
 # -- reports and queries -----------------------------------------------------------------------------
