@@ -313,9 +313,9 @@ def components(nlp, texts: list[str], repeat: int) -> dict[str, float]:
 
 def processes(docs: list, out: Figures) -> None:
     """kgbuild's extraction with one spaCy process and with one per core (one run each)."""
-    from .pipeline import extract
+    from .pipeline import extract, usable_cores
 
-    cores = os.cpu_count() or 1
+    cores = usable_cores()
     if cores < 2:
         return
     times = {}
@@ -374,7 +374,9 @@ def run(
 ) -> Figures:
     """Every figure, in one run (see the module's docstring)."""
     out = Figures()
-    out.say(f"kgbuild bench on {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+    from .pipeline import usable_cores
+
+    out.say(f"kgbuild bench on {usable_cores()} cores, Python {sys.version.split()[0]}")
     if paths:
         folder = Path(tempfile.mkdtemp(prefix="kgbuild-bench-articles-"))
         try:

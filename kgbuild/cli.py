@@ -6,7 +6,6 @@ import contextlib
 import dataclasses
 import functools
 import json
-import os
 import re
 import sys
 from datetime import date
@@ -36,7 +35,9 @@ class Processes(click.ParamType):
         if isinstance(value, int):
             return value
         if str(value).strip().lower() == "auto":
-            return max(1, min(8, len(os.sched_getaffinity(0))))
+            from .pipeline import usable_cores
+
+            return max(1, min(8, usable_cores()))
         try:
             n = int(value)
         except ValueError:

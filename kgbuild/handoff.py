@@ -20,7 +20,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from .documents import Document, Problem, expand
+from .documents import Document, Problem, expand, iso_date
 from .facts import Entity, EntityRef, Fact, Findings
 from .predicates import PREDICATES
 from .rules import load_rules
@@ -90,21 +90,29 @@ def _document(data: dict) -> tuple[Document, list[Entity]]:
     meta = data["document"]
     if not isinstance(meta, dict) or not isinstance(meta.get("doc_id"), str) or not meta["doc_id"]:
         raise BadLine('a document line needs "document": {"doc_id": ..., "path": ...}')
-    doc = Document(
-        str(meta.get("path") or meta["doc_id"]),
-        "",
-        title=meta.get("title"),
-        published=meta.get("published"),
-        url=meta.get("url"),
-        source=meta.get("source"),
-        doc_id=meta["doc_id"],
-        chars=int(meta.get("chars") or 0),
-    )
-    entities = []
-    for e in data.get("entities") or []:
-        if not isinstance(e, dict) or not isinstance(e.get("name"), str) or e.get("type") not in TYPES:
-            raise BadLine('each of "entities" needs a "name" and a "type"')
-        entities.append(Entity(e["name"], e["type"], list(e.get("aliases") or []), int(e.get("count") or 0)))
+    published = meta.get("published")
+    if published is not None and (not isinstance(published, str) or iso_date(published) != published):
+        raise BadLine(f'"published" must be a date as YYYY-MM-DD, not {published!r}')
+    try:
+        doc = Document(
+            str(meta.get("path") or meta["doc_id"]),
+            "",
+            title=meta.get("title"),
+            published=published,
+            url=meta.get("url"),
+            source=meta.get("source"),
+            doc_id=meta["doc_id"],
+            chars=int(meta.get("chars") or 0),
+        )
+        entities = []
+        for e in data.get("entities") or []:
+            if not isinstance(e, dict) or not isinstance(e.get("name"), str) or e.get("type") not in TYPES:
+                raise BadLine('each of "entities" needs a "name" and a "type"')
+            entities.append(Entity(e["name"], e["type"], list(e.get("aliases") or []), int(e.get("count") or 0)))
+    except BadLine:
+        raise
+    except (TypeError, ValueError) as e:
+        raise BadLine(f"a document field has the wrong type ({e})") from e
     return doc, entities
 
 

@@ -9,6 +9,7 @@ facts of every piece keep offsets into the whole text.
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -41,6 +42,11 @@ class Extraction:
 
 def _warn(problem: Problem) -> None:
     log.warning(problem.reason)
+
+
+def usable_cores() -> int:
+    """The CPU cores this process may run on (its affinity, which containers and `taskset` narrow)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def extract(

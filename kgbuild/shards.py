@@ -66,7 +66,12 @@ def connect(scheduler: str):
     except ImportError:
         raise ClusterError("--scheduler needs Dask: pip install 'kgbuild[dask]'") from None
     if scheduler == "local" or scheduler.startswith("local:"):
-        workers = int(scheduler.partition(":")[2] or os.cpu_count() or 1)
+        from .pipeline import usable_cores
+
+        count = scheduler.partition(":")[2]
+        if count and not (count.isdigit() and int(count) > 0):
+            raise ClusterError(f"{scheduler!r}: give local:N with N a number of workers, or local for one per core")
+        workers = int(count or usable_cores())
         with (
             LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
             Client(cluster) as client,

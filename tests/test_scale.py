@@ -116,6 +116,39 @@ def test_processes_are_1_to_8_or_auto(value):
     assert result.exit_code == 2 and "is not a number from 1 to 8 or auto" in result.output
 
 
+def test_document_lines_with_wrong_fields_are_named_and_skipped(empty_graph, tmp_path):
+    good = extract("--documents", str(CORPUS / sorted(p.name for p in CORPUS.iterdir())[0])).splitlines()
+    first = json.loads(good[0])
+    bad = tmp_path / "fields.jsonl"
+    rows = [
+        {**first, "document": {**first["document"], "doc_id": "a1", "chars": "many"}},
+        {**first, "document": {**first["document"], "doc_id": "a2", "published": "yesterday"}},
+        {
+            **first,
+            "document": {**first["document"], "doc_id": "a3"},
+            "entities": [{"name": "X Y", "type": "Person", "count": "x"}],
+        },
+    ]
+    bad.write_text("\n".join(json.dumps(r) for r in rows) + "\n" + "\n".join(good) + "\n", encoding="utf-8")
+    problems = []
+    summary = load([str(bad)], empty_graph, facts=True, on_problem=problems.append)
+    assert summary.written == 1
+    reasons = [p.reason for p in problems]
+    assert reasons[0].startswith(f"{bad}:1: a document field has the wrong type")
+    assert reasons[1] == f"{bad}:2: \"published\" must be a date as YYYY-MM-DD, not 'yesterday'; line skipped"
+    assert reasons[2].startswith(f"{bad}:3: a document field has the wrong type")
+
+
+@pytest.mark.parametrize("scheduler", ["local:x", "local:0", "local:-2"])
+def test_a_bad_local_cluster_size_is_one_line(scheduler):
+    pytest.importorskip("dask.distributed")
+    result = CliRunner().invoke(cli, ["extract", "--scheduler", scheduler, str(CORPUS)])
+    assert result.exit_code == 1
+    assert (
+        result.output == f"Error: {scheduler!r}: give local:N with N a number of workers, or local for one per core\n"
+    )
+
+
 def test_an_unreachable_scheduler_is_one_line(tmp_path):
     pytest.importorskip("dask.distributed")
     result = CliRunner().invoke(cli, ["extract", "--scheduler", "tcp://127.0.0.1:9", str(CORPUS)])
