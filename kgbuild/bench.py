@@ -103,7 +103,7 @@ def python_peak_mb() -> float:
 
 def write_generated(graph: Graph, people: int, relationships: int, out: Figures, batch: int = 32) -> dict:
     """Write a generated corpus through GraphWriter; say rows/s as the graph grows."""
-    from .store import GraphWriter, batch_statements
+    from .store import GraphWriter
     from .synthetic import Corpus
 
     writer = GraphWriter(graph)
@@ -114,9 +114,8 @@ def write_generated(graph: Graph, people: int, relationships: int, out: Figures,
     marks = sorted({m for m in (1_000, 5_000, 10_000, 20_000, 50_000, 100_000, people) if m <= people})
 
     def flush() -> None:
-        rows = sum(len(r) for _, r in batch_statements(pending, writer._book(pending)))
         t = time.perf_counter()
-        writer.write(pending)
+        rows = writer.write(pending)["rows"]
         rates.append((len(seen), rows / (time.perf_counter() - t)))
         pending.clear()
 
@@ -171,15 +170,13 @@ def report_params(names: dict) -> Callable[[catalog.Query], list[dict[str, str]]
     return given
 
 
-def time_reports(graph: Graph, params: Callable, repeat: int, out: Figures, skip=()) -> None:
+def time_reports(graph: Graph, params: Callable, repeat: int, out: Figures) -> None:
     """p50/p95 of every saved report in the process (lookup, query, any Python step), as `kgbuild
     report` runs it for a table (at most TABLE_ROWS rows), and the time to fetch every row."""
     from .reports import TABLE_ROWS, run_query
 
     out.say(f"reports on it ({repeat} runs each, seconds)          p50     p95   every row (rows)")
     for name, query in catalog.reports().items():
-        if name in skip:
-            continue
         for given in params(query):
             bound = query.bind(given)
             times = []
@@ -252,13 +249,10 @@ def articles(paths: list[str], copies: int, folder: Path) -> tuple[list, list[st
 def extraction(docs: list, repeat: int, out: Figures) -> None:
     """Bare `nlp.pipe` of the same model against kgbuild's extraction (its components, resolution
     across documents and dates), alternating, the median of `repeat` runs each."""
-    import spacy
-
-    from .nlp import MODELS, load_pipeline
+    from .nlp import load_model, load_pipeline
     from .pipeline import BATCH_SIZE, extract
 
-    kg = load_pipeline()
-    bare = spacy.load(next(m for m in MODELS if spacy.util.is_package(m)))
+    kg, bare = load_pipeline(), load_model()
     texts = [d.text for d in docs]
     words = sum(len(t.split()) for t in texts)
     list(bare.pipe(texts[:2]))  # warm both up

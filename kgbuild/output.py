@@ -99,10 +99,8 @@ def table(rows: list[dict], columns: list[str], width: int = 120, wide: bool = F
     if not rows:
         return "(no rows)"
     texts = [[_text(c, r.get(c), wide) for c in columns] for r in rows]
-    natural = [max([text_width(c), *(text_width(row[k]) for row in texts)]) for k, c in enumerate(columns)]
-    widths = (
-        natural if wide else fit(columns, [[text_width(t) for t in row] for row in texts], width - 3 * len(columns))
-    )
+    cells = [[text_width(t) for t in row] for row in texts]
+    widths = natural_widths(columns, cells) if wide else fit(columns, cells, width - 3 * len(columns))
     wraps = [wide or c in WRAPPED for c in columns]
     out = _lines(columns, widths, wraps)
     out.append(_GAP.join("─" * w for w in widths))
@@ -185,11 +183,16 @@ def _wrap(text: str, width: int) -> list[str]:
     return lines or [""]
 
 
+def natural_widths(columns: list[str], cells: list[list[int]]) -> list[int]:
+    """Each column as wide as its header or its widest cell (`cells`: the cells' widths)."""
+    return [max([text_width(c), *(row[k] for row in cells)]) for k, c in enumerate(columns)]
+
+
 def fit(columns: list[str], cells: list[list[int]], room: int) -> list[int]:
     """Column widths within `room`: each column as wide as its longest cell, then the one with most to
     spare shrunk until the table fits — names to 18 characters, dates to 10, wrapping text to 24,
     other columns to 8 (or their header)."""
-    widths = [max([len(c), *(row[k] for row in cells)]) for k, c in enumerate(columns)]
+    widths = natural_widths(columns, cells)
     for floors in (
         [min(w, _floor(c)) for c, w in zip(columns, widths, strict=True)],
         [min(w, 12 if c in WRAPPED else 5) for c, w in zip(columns, widths, strict=True)],

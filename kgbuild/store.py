@@ -58,7 +58,7 @@ class GraphWriter:
 
     def write(self, extractions: list[Extraction], replace: bool = False) -> dict:
         """Write a batch of documents in one transaction (with `replace`, what each contributed before
-        goes first); returns how many rows of each kind."""
+        goes first); returns how many documents, entities and facts, and the rows of all its statements."""
         statements = batch_statements(extractions, self._book(extractions))
         doc_ids = [x.document.doc_id for x in extractions]
 
@@ -74,6 +74,7 @@ class GraphWriter:
             "documents": len(extractions),
             "entities": sum(len(x.entities) for x in extractions),
             "facts": sum(len(x.facts) for x in extractions),
+            "rows": sum(len(rows) for _, rows in statements),
         }
 
     @staticmethod

@@ -8,11 +8,7 @@ from spacy.tokens import Doc
 from conftest import CORPUS, EXAMPLES, ROOT
 from kgbuild import attributes
 from kgbuild.documents import Document, read_documents
-from kgbuild.nlp import MODELS, load_pipeline
-
-
-def _model():
-    return spacy.load(next(m for m in MODELS if spacy.util.is_package(m)))
+from kgbuild.nlp import load_model, load_pipeline
 
 
 def _attrs(doc: Doc) -> list[tuple]:
@@ -26,7 +22,7 @@ def test_the_pipeline_uses_kg_attributes_in_place_of_the_ruler():
 
 
 def test_every_token_of_the_test_corpora_gets_the_rulers_attributes():
-    nlp = _model()
+    nlp = load_model()
     ruler = nlp.get_pipe("attribute_ruler")
     assert attributes.supports(ruler.patterns)
     fast = attributes.FastAttributes(nlp)
