@@ -94,7 +94,7 @@ class FastAttributes:
             return doc
         columns = {a: doc.to_array(a).astype(np.uint64) for a in (TAG, LOWER, DEP, IS_SPACE)}
         out = {a: doc.to_array(a).astype(np.uint64) for a in WRITTEN}
-        hits: list[tuple[int, np.ndarray, dict[int, int]]] = []
+        hits: list[tuple[int, np.ndarray, dict[int, int]]] = []  # (order, token indices, values)
         for order, tests, values in self.rules:
             mask = np.ones(len(doc), dtype=bool)
             for attr, (op, arg) in tests:
@@ -111,22 +111,20 @@ class FastAttributes:
                 if not mask.any():
                     break
             if mask.any():
-                hits.append((order, mask, values))
+                hits.append((order, np.flatnonzero(mask), values))
         for key, start, end in self.matcher(doc, allow_missing=True):
             order, index, values = self.long[self.vocab.strings[key]]
-            mask = np.zeros(len(doc), dtype=bool)
-            mask[range(start, end)[index]] = True
-            hits.append((order, mask, values))
+            hits.append((order, np.array([range(start, end)[index]]), values))
         if not hits:
             return doc
         hits.sort(key=lambda h: h[0])
         deps: dict[int, int] = {}
-        for _, mask, values in hits:
+        for _, where, values in hits:
             for attr, value in values.items():
                 if attr == DEP:  # rare (space tokens); set one by one, as a parse cannot be set half
-                    deps.update(dict.fromkeys(np.flatnonzero(mask).tolist(), value))
+                    deps.update(dict.fromkeys(where.tolist(), value))
                 else:
-                    out[attr][mask] = value
+                    out[attr][where] = value
         doc.from_array(list(WRITTEN), np.stack([out[a] for a in WRITTEN], axis=1))
         for i, value in deps.items():
             doc[i].dep = value

@@ -76,6 +76,7 @@ def _params(values: tuple[str, ...]) -> dict[str, str]:
     return out
 
 
+CREDENTIALS = "kgbuild.credentials"  # ctx.meta: -u or -p given on the command line
 WIDE = click.option("--wide", is_flag=True, help="Tables: every character of every cell (no truncating).")
 URI_HELP = "Graph address, e.g. bolt://localhost:7687 [env NEO4J_URI; none: the embedded graph]"
 CONNECTION = (
@@ -96,6 +97,11 @@ def graph_options(f):
         ctx = click.get_current_context()
         if given:
             ctx.obj = dataclasses.replace(ctx.obj, **given)
+        if ctx.obj.embedded and (username or password or ctx.meta.get(CREDENTIALS)):
+            raise click.ClickException(
+                "-u and -p are for a graph at NEO4J_URI; the embedded graph uses the password kgbuild keeps in "
+                "KGBUILD_HOME (drop them, or give --uri)"
+            )
         return f(*args, **kwargs)
 
     for option in reversed(CONNECTION):
@@ -118,6 +124,7 @@ def cli(ctx, uri, username, password, database):
     """
     load_env_file()
     ctx.obj = Settings.resolve(uri=uri, username=username, password=password, database=database)
+    ctx.meta[CREDENTIALS] = bool(username or password)
 
 
 # -- load / extract --------------------------------------------------------------------------------
@@ -333,7 +340,7 @@ def report(settings: Settings, name, params, fmt, limit, all_rows, wide, show_cy
 
     query = catalog.report(name)
     bound = query.bind(_params(params))  # a bad name or parameter fails before the graph is opened
-    with open_graph(settings) as graph:
+    with open_graph(settings, read_only=True) as graph:
         if show_cypher:
             browser = limit_param(query, limit or BROWSER_ROWS)
             for key, value in {**resolve_names(graph, query, bound), **browser}.items():
@@ -365,8 +372,8 @@ def report(settings: Settings, name, params, fmt, limit, all_rows, wide, show_cy
 def query(settings: Settings, cypher, file, params, fmt, limit, allow_write, wide):
     """Run an ad-hoc read query: `kgbuild query "MATCH (p:Person) RETURN p.name"`.
 
-    Statements that change the graph (CREATE, MERGE, SET, DELETE ...) are refused before they run
-    unless --write is given.
+    Without --write the query runs as a user (embedded graph) or in a transaction (Neo4j) that the
+    database does not let change anything or read files, however the statement is written.
     """
     if bool(cypher) == bool(file):
         raise click.UsageError("give a query or --file FILE (one of them)")
@@ -378,13 +385,18 @@ def query(settings: Settings, cypher, file, params, fmt, limit, allow_write, wid
         raise click.ClickException(f"the query changes the graph ({clause}); nothing was run. Add --write to allow it")
     from .graph import open_graph
 
-    with open_graph(settings) as graph:
+    with open_graph(settings, read_only=not allow_write) as graph:
         try:
-            if clause:
+            if allow_write:
                 rows = graph.write(lambda tx: [dict(r) for r in tx.run(text, _params(params))])
             else:
                 rows = graph.read(text, _params(params))
         except QueryError as e:
+            if e.forbidden and not allow_write:
+                raise click.ClickException(
+                    "the query would change the graph or read a file, and the graph refused it; "
+                    "nothing was changed. Add --write to allow changes"
+                ) from None
             raise click.ClickException(f"{e}; check the Cypher") from None
     _print_rows(rows, fmt, limit, wide)
 
@@ -495,7 +507,7 @@ def view(settings: Settings, output, person, depth, documents, isolated):
     from .view import page
 
     writable(output)
-    with open_graph(settings) as graph:
+    with open_graph(settings, read_only=True) as graph:
         g = pull(graph, documents=documents)
     title = "kgbuild graph"
     if person:
@@ -535,7 +547,7 @@ def export_graph(settings: Settings, fmt, output, documents):
         raise click.UsageError("csv writes two files (nodes.csv, relationships.csv): give a folder with -o")
     if output and fmt != "csv":
         writable(output)
-    with open_graph(settings) as graph:
+    with open_graph(settings, read_only=True) as graph:
         g = pull(graph, documents=documents)
     if fmt == "csv":
         export(g, fmt, output)
@@ -651,7 +663,7 @@ def _style_file(settings: Settings) -> str:
     path = settings.home / "kgbuild.grass"
     try:
         settings.home.mkdir(parents=True, exist_ok=True, mode=0o700)
-        with atomic(path) as f:
+        with atomic(path, private=True) as f:
             f.write(grass())
     except OSError as e:
         return f"(cannot write {path}: {e.strerror})"

@@ -8,9 +8,21 @@ from pathlib import Path
 
 from dotenv import load_dotenv
 
+from .errors import KgbuildError
+
 DEFAULT_DATABASE = "neo4j"
 EMBEDDED_DATABASE = "kg"
 EMBEDDED_USER = "root"
+STATEMENT_TIMEOUT = 60  # seconds
+
+
+def statement_timeout() -> int:
+    """Seconds one statement (the embedded graph) or one transaction (Neo4j) may run before the server
+    ends it, whether or not its client is still there: KGBUILD_STATEMENT_TIMEOUT, default 60."""
+    raw = (os.environ.get("KGBUILD_STATEMENT_TIMEOUT") or str(STATEMENT_TIMEOUT)).strip()
+    if not raw.isdigit() or not 1 <= int(raw) <= 86_400:
+        raise KgbuildError(f"KGBUILD_STATEMENT_TIMEOUT={raw!r} is not a number of seconds from 1 to 86400")
+    return int(raw)
 
 
 def load_env_file() -> Path | None:

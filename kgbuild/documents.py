@@ -17,6 +17,7 @@ import os
 import re
 import stat
 import sys
+import time
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -24,6 +25,8 @@ from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
+
+from .text import clean_text
 
 TEXT_SUFFIXES = {".txt", ".md", ".text", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
@@ -46,6 +49,7 @@ class Document:
     chars: int = 0
 
     def __post_init__(self):
+        self.text = clean_text(self.text)  # whoever made the document, its text is in the normal form
         if not self.doc_id:
             self.doc_id = document_id(self.text)
         self.chars = self.chars or len(self.text)
@@ -95,6 +99,8 @@ def expand(paths: Iterable[str]) -> Iterator[Path | str | Problem]:
             if not matches:
                 yield Problem(raw, f"no files match {raw}")
             yield from (m for m in matches if _first_time(m, seen))
+        elif p.exists():
+            yield Problem(raw, f"{raw} is not a file of articles (a device or socket); skipped")
         else:
             yield Problem(raw, f"no such file or folder: {raw}")
 
@@ -148,17 +154,53 @@ def read_documents(paths: Iterable[str], published: str | None = None, stdin=Non
         yield from _read_file(item, published)
 
 
+PIPE_WAIT = 10.0  # seconds a named pipe may go without a writer before it is skipped
+
+
+def _read_pipe(path: Path) -> bytes | Problem:
+    """Everything a named pipe delivers, or a Problem when nothing writes to it within PIPE_WAIT
+    (opening a pipe with no writer would otherwise wait forever)."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    try:
+        chunks: list[bytes] = []
+        deadline = time.monotonic() + PIPE_WAIT
+        while True:
+            try:
+                first = os.read(fd, 65536)
+            except BlockingIOError:  # a writer is there, with nothing written yet
+                break
+            if first:
+                chunks.append(first)
+                break
+            if time.monotonic() > deadline:
+                return Problem(str(path), f"{path} is a named pipe that nothing writes to; start its writer first")
+            time.sleep(0.05)
+        os.set_blocking(fd, True)
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
 def _read_file(item: Path, published: str | None) -> Iterator[Document | Problem]:
     suffix = item.suffix.lower()
-    if suffix not in SUFFIXES and not _is_pipe(item):
+    pipe = _is_pipe(item)
+    if suffix not in SUFFIXES and not pipe:
         yield Problem(str(item), f"{item}: unsupported file type {suffix or '(none)'}; use .txt, .md, .html or .jsonl")
         return
     try:
-        if suffix in JSONL_SUFFIXES:  # streamed line by line: memory stays flat for any size
+        if suffix in JSONL_SUFFIXES and not pipe:  # streamed line by line: memory stays flat for any size
             with open(item, "rb") as f:
                 yield from _from_jsonl(str(item), f, published)
             return
-        data = item.read_bytes()
+        data = _read_pipe(item) if pipe else item.read_bytes()
+        if isinstance(data, Problem):
+            yield data
+            return
+        if pipe and suffix in JSONL_SUFFIXES:
+            yield from _from_jsonl(str(item), io.BytesIO(data), published)
+            return
     except OSError as e:
         yield Problem(str(item), f"cannot read {item}: {e.strerror or e}; check its permissions")
         return
@@ -188,8 +230,8 @@ def decode(path: str, data: bytes) -> str | Problem:
     """Text from bytes: UTF-8, or UTF-16/32 with a byte-order mark; binary and other encodings are
     Problems that say what to do."""
     encoding = next((enc for bom, enc in BOMS if data.startswith(bom)), None)
-    if encoding is None and b"\x00" in data[:8192]:
-        return Problem(path, f"{path} is a binary file, not an article; skipped")
+    if encoding is None and b"\x00" in data:  # one rule: a NUL byte anywhere marks binary data
+        return Problem(path, f"{path} is a binary file, not an article (it holds a NUL byte); skipped")
     try:
         return clean_text(data.decode(encoding or "utf-8"))
     except UnicodeDecodeError as e:
@@ -278,15 +320,6 @@ def _field(value) -> str | None:
         return None
     text = " ".join(clean_text(str(value)).split())
     return (text[: FIELD_CHARS - 1] + "…" if len(text) > FIELD_CHARS else text) or None
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
-
-
-def clean_text(text: str) -> str:
-    """Control characters out (NUL, escapes), lone surrogates replaced, line ends made \\n."""
-    text = text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
-    return _CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
 # -- cleaning ------------------------------------------------------------------------------------

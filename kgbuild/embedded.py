@@ -4,10 +4,14 @@ The server runs as its own process (the wheel's bundled JRE), bound to 127.0.0.1
 log, password and state in one per-user folder that only its owner can read (0700; files 0600).
 It is started on demand and left running for the next command; `stop()` shuts it down cleanly.
 
-The root password never appears on a command line: it reaches Java through an argument file
-(`@file`, mode 0600) that is removed once the server has started.  The ports chosen first are
-kept in `ports.json` and reused while they are free, so Neo4j Browser's URL stays the same.  A
-start that fails (a port taken meanwhile, too little memory) ends its Java process and says why.
+No password ever reaches Java: kgbuild writes the server's users (an administrator and a
+read-only `reader`, see `accounts`) into its configuration before it starts, as password hashes.
+The server may not read files or URLs through `LOAD CSV`, and no single statement runs longer
+than `KGBUILD_STATEMENT_TIMEOUT` seconds, so a client that dies does not leave the server busy.
+The ports chosen first are kept in `ports.json` and reused while they are free, so Neo4j
+Browser's URL stays the same.  A start that fails (a port taken meanwhile, too little memory)
+ends its Java process and says why.  Starting and stopping take one lock, so a `db stop` racing a
+command that starts the server ends with one server or none.
 """
 
 from __future__ import annotations
@@ -26,8 +30,10 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .config import EMBEDDED_DATABASE, EMBEDDED_USER
+from . import accounts
+from .config import EMBEDDED_DATABASE, EMBEDDED_USER, statement_timeout
 from .errors import ServerError
+from .files import write_private
 
 DEFAULT_BOLT_PORT = 7689
 DEFAULT_HTTP_PORT = 2489
@@ -60,32 +66,44 @@ class EmbeddedServer:
         self.state_file = self.home / "server.json"
         self.ports_file = self.home / "ports.json"
         self.password_file = self.home / "password"
-        self.args_file = self.home / "java.args"
+        self.reader_password_file = self.home / "reader-password"
+        self.lock_file = self.home / "server.lock"
         self.log_file = self.home / "server.log"
 
     # -- credentials -------------------------------------------------------------------------
     def password(self) -> str:
         """The root password, created once with permissions for this user only."""
+        return self._secret(self.password_file)
+
+    def reader_password(self) -> str:
+        """The password of the read-only user (see `accounts`)."""
+        return self._secret(self.reader_password_file)
+
+    def _secret(self, path: Path) -> str:
         try:
-            if self.password_file.exists():
-                pw = self.password_file.read_text(encoding="utf-8").strip()
+            if path.exists():
+                pw = path.read_text(encoding="utf-8").strip()
                 if not pw or not pw.isprintable():
-                    raise ServerError(f"{self.password_file} does not hold a password; restore it from a backup")
+                    raise ServerError(f"{path} does not hold a password; restore it from a backup")
                 return pw
             self._make_home()
             pw = secrets.token_urlsafe(24)
-            fd = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 f.write(pw + "\n")
             return pw
         except (OSError, UnicodeDecodeError) as e:
             raise ServerError(
-                f"cannot read or write {self.password_file} ({_reason(e)}); set KGBUILD_HOME to a folder of your own"
+                f"cannot read or write {path} ({_reason(e)}); set KGBUILD_HOME to a folder of your own"
             ) from None
 
     @property
     def auth(self) -> tuple[str, str]:
         return (EMBEDDED_USER, self.password())
+
+    @property
+    def reader_auth(self) -> tuple[str, str]:
+        return (accounts.READER, self.reader_password())
 
     @property
     def database(self) -> str:
@@ -121,16 +139,31 @@ class EmbeddedServer:
         return None
 
     def _write_state(self, info: ServerInfo) -> None:
-        _write_private(self.state_file, json.dumps(asdict(info)))
+        write_private(self.state_file, json.dumps(asdict(info)))
 
     def start(self) -> ServerInfo:
         """Return the running server, starting it first if needed."""
         self._make_home()
-        with _locked(self.home / "server.lock"):
+        with _locked(self.lock_file):
             running = self.info()
-            if running:
-                return running if _port_open(running.bolt_port) else self._wait_ready(running, None, 0)
+            if running and (_port_open(running.bolt_port) or self._answers(running)):
+                return running
             return self._start()
+
+    def _answers(self, info: ServerInfo) -> bool:
+        """Wait for a running server's Bolt port while its process lives (False once it has ended)."""
+        deadline = time.monotonic() + START_TIMEOUT
+        while time.monotonic() < deadline:
+            if not _alive(info.pid):
+                self.state_file.unlink(missing_ok=True)
+                return False
+            if _port_open(info.bolt_port):
+                return True
+            time.sleep(0.2)
+        raise ServerError(
+            f"the embedded graph server (pid {info.pid}) runs but does not answer on port {info.bolt_port}; "
+            "run `kgbuild db stop`, then try again"
+        )
 
     def _make_home(self) -> None:
         """KGBUILD_HOME and everything in it readable by its owner only."""
@@ -155,8 +188,6 @@ class EmbeddedServer:
             except _PortTaken as e:
                 last = str(e)
                 continue
-            finally:
-                self.args_file.unlink(missing_ok=True)
             self._write_state(info)
             return info
         raise ServerError(
@@ -175,22 +206,26 @@ class EmbeddedServer:
         if fresh or not _can_bind(bolt) or not _can_bind(http) or bolt == http:
             bolt = _free_port(bolt if not fresh else 0)
             http = _free_port(http if not fresh else 0, avoid={bolt})
-        _write_private(self.ports_file, json.dumps({"bolt": bolt, "http": http}))
+        write_private(self.ports_file, json.dumps({"bolt": bolt, "http": http}))
         return bolt, http
 
     def _spawn(self, java: Path, jars: Path, bolt: int, http: int) -> tuple[subprocess.Popen, int]:
         heap = os.environ.get("KGBUILD_HEAP") or "512m"
         if not re.fullmatch(r"\d+[kKmMgG]?", heap):
             raise ServerError(f"KGBUILD_HEAP={heap!r} is not a Java heap size; use e.g. 512m or 2g")
+        timeout = statement_timeout()
         self.root.mkdir(parents=True, exist_ok=True, mode=0o700)
-        _write_private(self.args_file, f"-Darcadedb.server.rootPassword={self.password()}\n")
+        accounts.ensure(self.root / "config", self.password(), self.reader_password())
         cmd = [
-            str(java), f"-Xmx{heap}", f"@{self.args_file}",
+            str(java), f"-Xmx{heap}", "-XX:-UsePerfData",  # no JVM performance file in the system temp folder
             f"-Darcadedb.server.rootPath={self.root}",
             "-Darcadedb.server.httpIncomingHost=127.0.0.1", f"-Darcadedb.server.httpIncomingPort={http}",
             "-Darcadedb.bolt.host=127.0.0.1", f"-Darcadedb.bolt.port={bolt}",
             "-Darcadedb.server.plugins=Bolt:com.arcadedb.bolt.BoltProtocolPlugin",
             f"-Darcadedb.server.defaultDatabases={EMBEDDED_DATABASE}[{EMBEDDED_USER}]",
+            "-Darcadedb.opencypher.loadCsv.allowFileUrls=false",
+            "-Darcadedb.opencypher.loadCsv.allowRemoteUrls=false",
+            f"-Darcadedb.command.timeout={timeout * 1000}",
             "-cp", f"{jars}/*", "com.arcadedb.server.ArcadeDBServer",
         ]  # fmt: skip
         fd = os.open(self.log_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
@@ -202,20 +237,18 @@ class EmbeddedServer:
             )  # fmt: skip
         return proc, offset
 
-    def _wait_ready(self, info: ServerInfo, proc: subprocess.Popen | None, offset: int) -> ServerInfo:
+    def _wait_ready(self, info: ServerInfo, proc: subprocess.Popen, offset: int) -> ServerInfo:
         """Wait until the server says it has started and listens on its Bolt port itself."""
         deadline = time.monotonic() + START_TIMEOUT
         while time.monotonic() < deadline:
-            if proc is not None:
-                self._check_start(info, proc, offset)
-            if _port_open(info.bolt_port) and (proc is None or self._log_since(offset).find(STARTED) >= 0):
-                if proc is None or _listens(proc.pid, info.bolt_port):
+            self._check_start(info, proc, offset)
+            if _port_open(info.bolt_port) and self._log_since(offset).find(STARTED) >= 0:
+                if _listens(proc.pid, info.bolt_port):
                     return info
                 _kill(proc)
                 raise _PortTaken(f"port {info.bolt_port} answers for another process")
             time.sleep(0.2)
-        if proc is not None:
-            _kill(proc)
+        _kill(proc)
         raise ServerError(
             f"the embedded graph server did not start within {START_TIMEOUT:.0f} s (its process was ended); "
             f"see {self.log_file}: {self.log_tail()}"
@@ -248,19 +281,22 @@ class EmbeddedServer:
 
     def stop(self) -> bool:
         """Shut the server down cleanly (SIGTERM, then SIGKILL after a grace period)."""
-        info = self.info()
-        if not info:
+        if not self.home.is_dir():
             return False
-        with contextlib.suppress(ProcessLookupError, PermissionError):
-            os.killpg(info.pid, signal.SIGTERM)
-        deadline = time.monotonic() + STOP_TIMEOUT
-        while time.monotonic() < deadline and _alive(info.pid):
-            time.sleep(0.1)
-        if _alive(info.pid):
+        with _locked(self.lock_file):
+            info = self.info()
+            if not info:
+                return False
             with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(info.pid, signal.SIGKILL)
-        self.state_file.unlink(missing_ok=True)
-        return True
+                os.killpg(info.pid, signal.SIGTERM)
+            deadline = time.monotonic() + STOP_TIMEOUT
+            while time.monotonic() < deadline and _alive(info.pid):
+                time.sleep(0.1)
+            if _alive(info.pid):
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.killpg(info.pid, signal.SIGKILL)
+            self.state_file.unlink(missing_ok=True)
+            return True
 
     def log_tail(self, size: int = 400) -> str:
         try:
@@ -278,15 +314,6 @@ class _PortTaken(Exception):
 
 def _reason(e: Exception) -> str:
     return getattr(e, "strerror", None) or type(e).__name__
-
-
-def _write_private(path: Path, text: str) -> None:
-    """Write a file only its owner can read, replacing it whole."""
-    tmp = path.with_name(path.name + ".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as f:
-        f.write(text)
-    os.replace(tmp, path)
 
 
 def _private_tree(home: Path) -> None:
@@ -313,7 +340,7 @@ def _locked(path: Path):
     """An exclusive lock, so two commands starting at once share one server."""
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     with os.fdopen(fd, "r+") as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
+        fcntl.flock(f, fcntl.LOCK_EX)  # one kgbuild at a time starts or stops this home's server
         try:
             yield
         finally:

@@ -25,3 +25,4 @@ class QueryError(KgbuildError):
     """A Cypher statement the database rejected."""
 
     race = False  # two writers merged the same new node at once: trying again succeeds
+    forbidden = False  # the user or transaction may only read, and the statement would have written

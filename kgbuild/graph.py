@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from .config import DEFAULT_DATABASE, Settings
+from .config import DEFAULT_DATABASE, Settings, statement_timeout
 from .embedded import EmbeddedServer
 from .errors import GraphUnavailable, QueryError
 
@@ -34,7 +34,7 @@ def _without(*modules: str) -> Iterator[None]:
 # parameters; kgbuild never passes any, and numpy alone is a fifth of a report command's start-up.
 with _without("numpy", "pandas", "pyarrow"):
     import neo4j
-    from neo4j import GraphDatabase
+    from neo4j import GraphDatabase, unit_of_work
     from neo4j.exceptions import (
         AuthError,
         ClientError,
@@ -60,17 +60,18 @@ class Graph:
     driver: neo4j.Driver
     database: str
     uri: str
+    timeout: float = 60.0  # seconds a transaction may run (the server ends it, also if kgbuild dies)
 
     def read(self, query: str, params: dict | None = None) -> list[dict]:
         """Run a read query in a managed transaction; rows as plain Python values."""
-        return self._run(lambda s: s.execute_read(_rows, query, params or {}))
+        return self._run(lambda s: s.execute_read(unit_of_work(timeout=self.timeout)(_rows), query, params or {}))
 
     def write(self, work: Callable[[neo4j.ManagedTransaction], Any]) -> Any:
         """Run `work(tx)` in one managed write transaction, retried on transient errors and on the
         uniqueness race of two writers merging the same new node at once (the retry finds it)."""
         for attempt in range(RACE_RETRIES):
             try:
-                return self._run(lambda s: s.execute_write(work))
+                return self._run(lambda s: s.execute_write(unit_of_work(timeout=self.timeout)(work)))
             except QueryError as e:
                 if not e.race or attempt == RACE_RETRIES - 1:
                     raise
@@ -126,6 +127,17 @@ def plain(value: Any) -> Any:
 
 def _query_error(e: Neo4jError) -> QueryError:
     text = _short(e)
+    if (e.code or "").endswith(("Security.Forbidden", "WriteOnReadOnlyAccessDbException")) or (
+        "not allowed in read access mode" in text
+    ):
+        err = QueryError(f"the graph refused the statement ({text[:200]})")
+        err.forbidden = True
+        return err
+    if "exceeded the arcadedb.command.timeout" in text or (e.code or "").endswith("TransactionTimedOut"):
+        return QueryError(
+            f"the statement ran longer than KGBUILD_STATEMENT_TIMEOUT ({statement_timeout()} s) and the graph "
+            "ended it; narrow it, or raise the timeout"
+        )
     if any(s in text for s in DISK_FULL):
         err = QueryError(f"the disk holding the graph is full ({text[:120]}); free space, then load again")
     else:
@@ -147,14 +159,19 @@ def _auth_message(uri: str) -> str:
 
 
 @contextlib.contextmanager
-def open_graph(settings: Settings, start: bool = True) -> Iterator[Graph]:
-    """Connect to the configured graph (starting the embedded server if needed) and verify it."""
+def open_graph(settings: Settings, start: bool = True, read_only: bool = False) -> Iterator[Graph]:
+    """Connect to the configured graph (starting the embedded server if needed) and verify it.
+
+    With `read_only`, the database itself refuses every write: on the embedded graph kgbuild logs
+    in as its `reader` user, who may read records and nothing else; on Neo4j every statement runs
+    in a read transaction (`Graph.read`), which Neo4j does not let write."""
     if settings.embedded:
         server = EmbeddedServer(settings.home)
         info = server.start() if start else server.info()
         if info is None:
             raise GraphUnavailable("the embedded graph is not running; start it with `kgbuild db start`")
-        uri, auth, database = info.uri, server.auth, settings.database or server.database
+        uri, database = info.uri, settings.database or server.database
+        auth = server.reader_auth if read_only else server.auth
     else:
         uri = settings.uri
         scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
@@ -171,9 +188,9 @@ def open_graph(settings: Settings, start: bool = True) -> Iterator[Graph]:
         raise GraphUnavailable(
             f"NEO4J_URI {uri!r} is not a graph address ({_short(e)}); use e.g. bolt://localhost:7687"
         ) from e
-    graph = Graph(driver=driver, database=database, uri=uri)
+    graph = Graph(driver=driver, database=database, uri=uri, timeout=float(statement_timeout()))
     try:
-        _verify(graph, settings)
+        _verify(graph, settings, read_only)
         yield graph
     except QueryError as e:
         full = settings.embedded and _disk_full(settings.home)
@@ -199,11 +216,16 @@ def _disk_full(home) -> str | None:
     return "the server reports no space left on the device" if any(s in tail for s in DISK_FULL) else None
 
 
-def _verify(graph: Graph, settings: Settings) -> None:
+def _verify(graph: Graph, settings: Settings, read_only: bool = False) -> None:
     try:
         with graph.driver.session(database=graph.database) as session:
             session.run("RETURN 1 AS ok").consume()
     except AuthError as e:
+        if settings.embedded and read_only:
+            raise GraphUnavailable(
+                "the embedded graph was started by an older kgbuild, without its read-only user; "
+                "run `kgbuild db stop`, then run the command again"
+            ) from e
         if settings.embedded:
             raise GraphUnavailable(
                 f"the embedded graph refused the password in {settings.home / 'password'}; the server keeps "

@@ -24,6 +24,7 @@ from .documents import Document, Problem, expand, iso_date
 from .facts import Entity, EntityRef, Fact, Findings
 from .predicates import PREDICATES
 from .rules import load_rules
+from .text import clean_line, clean_text
 
 if TYPE_CHECKING:
     from .pipeline import Extraction
@@ -56,7 +57,15 @@ class BadLine(ValueError):
 def _ref(value, where: str) -> EntityRef:
     if not isinstance(value, dict) or not isinstance(value.get("name"), str) or value.get("type") not in TYPES:
         raise BadLine(f'{where} needs {{"name": ..., "type": one of {", ".join(TYPES)}}}')
-    return EntityRef(value["name"], value["type"])
+    name = clean_line(value["name"])
+    if not name:
+        raise BadLine(f"{where} has an empty name")
+    return EntityRef(name, value["type"])
+
+
+def _text(value) -> str | None:
+    """A text field of a hand-off line in kgbuild's normal form (no control or invisible characters)."""
+    return None if value is None else clean_line(str(value))
 
 
 def fact(data: dict) -> Fact:
@@ -71,16 +80,16 @@ def fact(data: dict) -> Fact:
             _ref(data["subject"], "subject"),
             data["predicate"],
             _ref(data["object"], "object"),
-            str(data["sentence"]),
+            clean_text(str(data["sentence"])).strip(),
             int(data["start"]),
             int(data["end"]),
             float(data["confidence"]),
-            str(data["rule"]),
-            place=data.get("place"),
-            date_text=data.get("date_text"),
-            status=data.get("status"),
-            date=data.get("date"),
-            basis=data.get("basis", "text"),
+            _text(data["rule"]),
+            place=_text(data.get("place")),
+            date_text=_text(data.get("date_text")),
+            status=_text(data.get("status")),
+            date=_text(data.get("date")),
+            basis=_text(data.get("basis")) or "text",
         )
     except (TypeError, ValueError) as e:
         raise BadLine(f"a fact field has the wrong type ({e})") from e
@@ -95,12 +104,12 @@ def _document(data: dict) -> tuple[Document, list[Entity]]:
         raise BadLine(f'"published" must be a date as YYYY-MM-DD, not {published!r}')
     try:
         doc = Document(
-            str(meta.get("path") or meta["doc_id"]),
+            _text(meta.get("path") or meta["doc_id"]),
             "",
-            title=meta.get("title"),
+            title=_text(meta.get("title")),
             published=published,
-            url=meta.get("url"),
-            source=meta.get("source"),
+            url=_text(meta.get("url")),
+            source=_text(meta.get("source")),
             doc_id=meta["doc_id"],
             chars=int(meta.get("chars") or 0),
         )
@@ -108,7 +117,10 @@ def _document(data: dict) -> tuple[Document, list[Entity]]:
         for e in data.get("entities") or []:
             if not isinstance(e, dict) or not isinstance(e.get("name"), str) or e.get("type") not in TYPES:
                 raise BadLine('each of "entities" needs a "name" and a "type"')
-            entities.append(Entity(e["name"], e["type"], list(e.get("aliases") or []), int(e.get("count") or 0)))
+            aliases = [a for a in (clean_line(str(a)) for a in e.get("aliases") or []) if a]
+            name = clean_line(e["name"])
+            if name:
+                entities.append(Entity(name, e["type"], aliases, int(e.get("count") or 0)))
     except BadLine:
         raise
     except (TypeError, ValueError) as e:
@@ -156,7 +168,7 @@ def _read_file(path: str, f, done: set[str], on_problem) -> Iterator[tuple[Docum
                 doc_id = data.get("doc_id")
                 if not isinstance(doc_id, str) or not doc_id:
                     raise BadLine('a fact needs its "doc_id"')
-                doc, entities = Document(str(data.get("doc") or doc_id), "", doc_id=doc_id), []
+                doc, entities = Document(_text(data.get("doc") or doc_id), "", doc_id=doc_id), []
         except (json.JSONDecodeError, BadLine) as e:
             on_problem(Problem(where, f"{where}: {e}; line skipped"))
             continue

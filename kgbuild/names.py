@@ -6,13 +6,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from .text import clean_text
+
 _ENDINGS = re.compile(r"(?:iy|yy|ii|yi|y|i)$")
 
 
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case, accents, punctuation and a leading "the" removed: the form names are compared in."""
-    s = unicodedata.normalize("NFKD", text)
+    s = unicodedata.normalize("NFKD", clean_text(text))
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
     s = s.replace("’", "'")
     s = re.sub(r"'s\b", "", s)

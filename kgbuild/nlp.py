@@ -127,6 +127,7 @@ class PeopleFixer:
 
     def _fix(self, doc: Doc) -> Doc:
         ents = self._without_headline_words(doc)
+        person_end = {t: e.end for e in ents if e.label_ == "PERSON" for t in range(e.start, e.end)}
         new: list[Span] = []
         for i in tokens_with(doc, LOWER, self.last_words):
             tok = doc[i]
@@ -134,7 +135,7 @@ class PeopleFixer:
                 continue
             start = self._skip_destination(doc, tok.i + 1)
             j = self._name_run(doc, start)
-            covered = any(e.label_ == "PERSON" and e.start <= start and j <= e.end for e in ents)
+            covered = j <= person_end.get(start, -1)  # inside a PERSON span already
             if j - start >= 2 and not covered:  # two or more name words: "envoy Steve Witkoff"
                 new.append(Span(doc, start, j, label="PERSON"))
         for ent in ents:

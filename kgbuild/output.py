@@ -60,8 +60,9 @@ def printable(text: str) -> str:
 
 
 def csv_cell(value) -> str:
-    """A CSV cell a spreadsheet will not run: text starting with = + - @ gets a leading quote."""
-    text = cell(value)
+    """A CSV cell a spreadsheet will not run (text starting with = + - @ gets a leading quote), with no
+    terminal escapes or other control characters."""
+    text = printable(cell(value))
     if not isinstance(value, (int, float)) and text.startswith(FORMULA_START):
         return "'" + text
     return text

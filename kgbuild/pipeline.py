@@ -2,8 +2,10 @@
 
 One document that cannot be read never stops the others: it is reported through
 `on_problem` and skipped.  Texts longer than `PIECE_CHARS` are read in pieces cut at line
-breaks (spaCy refuses texts over a million characters, and memory grows with length); the
-facts of every piece keep offsets into the whole text.
+breaks, else at sentence ends (spaCy refuses texts over a million characters); the facts of
+every piece keep offsets into the whole text.  Memory is bounded whatever the input: spaCy's
+working memory grows with the characters it holds at once (about 3 KB a character here), so it
+reads at most `BATCH_SIZE` texts and `BATCH_CHARS` characters at a time.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ from .events import Report, reports
 from .facts import Entity, Fact, Findings, contract
 from .resolve import Resolver
 
-BATCH_SIZE = 16
+BATCH_SIZE = 16  # texts spaCy reads at once ...
+BATCH_CHARS = 100_000  # ... holding at most this many characters between them (one piece may fill it)
 PIECE_CHARS = 100_000
 
 log = logging.getLogger("kgbuild")
@@ -82,7 +85,11 @@ def read(
         for offset, text, last in pieces(document.text, PIECE_CHARS)
     )
     parts: list[Findings] = []
-    for doc, (document, offset, last) in nlp.pipe(stream, as_tuples=True, batch_size=batch_size, n_process=n_process):
+    batches = budgeted(stream, batch_size, BATCH_CHARS)
+    for doc, context in nlp.pipe(batches, as_tuples=True, batch_size=batch_size, n_process=n_process):
+        if context is None:  # padding (see `budgeted`)
+            continue
+        document, offset, last = context
         parts.append(_shifted(doc._.kg, offset))
         if not last:
             continue
@@ -127,13 +134,35 @@ def finish(
         yield x
 
 
+def budgeted(items: Iterable[tuple[str, object]], size: int, chars: int) -> Iterator[tuple[str, object]]:
+    """(text, context) items grouped so that no group holds more than `size` items or `chars`
+    characters (a longer item stands alone), each short group padded with empty texts (context None)
+    to exactly `size` items.  spaCy cuts its stream into batches of `size` consecutive texts, in every
+    component and every worker process, so its batches are these groups."""
+    group: list[tuple[str, object]] = []
+    held = 0
+    for text, context in items:
+        if group and held + len(text) > chars:
+            yield from group
+            yield from [("", None)] * (size - len(group))
+            group, held = [], 0
+        group.append((text, context))
+        held += len(text)
+        if len(group) == size:
+            yield from group
+            group, held = [], 0
+    yield from group
+
+
 def pieces(text: str, size: int = PIECE_CHARS) -> Iterator[tuple[int, str, bool]]:
-    """(offset, piece, is_last) for `text` cut at line breaks (else spaces) into pieces of at most `size`."""
+    """(offset, piece, is_last) for `text` cut into pieces of at most `size`: at a line break if
+    there is one in the second half of the piece, else after a sentence's full stop, else at a space."""
     start = 0
     while len(text) - start > size:
         cut = text.rfind("\n", start + size // 2, start + size)
         if cut < 0:
-            cut = text.rfind(" ", start + size // 2, start + size)
+            cut = text.rfind(". ", start + size // 2, start + size - 1)
+            cut = cut + 1 if cut >= 0 else text.rfind(" ", start + size // 2, start + size)
         end = cut + 1 if cut >= 0 else start + size
         yield start, text[start:end], False
         start = end

@@ -157,7 +157,9 @@ class Resolver:
         return out
 
     def resolve(self, found: Findings) -> Findings:
-        """A document's findings with every name made canonical (facts deduplicated)."""
+        """A document's findings with every name made canonical, and facts deduplicated: the same
+        sentence stating the same fact twice in one article (a repeated paragraph, a pull quote) is
+        one piece of evidence, the first."""
         self.fetch(
             [(e.name, e.type) for e in found.entities]
             + [(r.name, r.type) for f in found.facts for r in (f.subject, f.object)]
@@ -182,7 +184,7 @@ class Resolver:
             f = f.renamed(*refs)
             if f.subject == f.object:
                 continue
-            k = (f.subject.name, f.predicate, f.object.name, f.start)
+            k = (f.subject.name, f.predicate, f.object.name, f.sentence)
             if k in seen:
                 continue
             seen.add(k)

@@ -27,7 +27,8 @@ def test_every_token_of_the_test_corpora_gets_the_rulers_attributes():
     assert attributes.supports(ruler.patterns)
     fast = attributes.FastAttributes(nlp)
     fast.add_patterns(ruler.patterns)
-    paths = [EXAMPLES, CORPUS, ROOT / "tests" / "data" / "hostile", ROOT / "tests" / "data" / "heldout"]
+    data = ROOT / "tests" / "data"
+    paths = [EXAMPLES, CORPUS, data / "hostile", data / "heldout", data / "devset"]
     texts = [d.text for d in read_documents(paths) if isinstance(d, Document)]
     texts.append("  Tabs\tand  spaces ,, \n\n 'quoted' — “curly” ... etc. U.S. gov't won't can't")
     with nlp.select_pipes(enable=["tok2vec", "tagger", "parser"]):

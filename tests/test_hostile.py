@@ -7,7 +7,6 @@ import json
 import os
 import re
 import shutil
-import stat
 import subprocess
 from pathlib import Path
 
@@ -31,6 +30,7 @@ BAD = {
     "latin1.txt": "is not UTF-8 text (byte 16); convert it, e.g. iconv",
     "not-html.html": "holds no article text",
     "esc\x1b[31mape.txt": "is a binary file",
+    "nul-late.txt": "is a binary file, not an article (it holds a NUL byte)",
 }
 GOOD_MEETINGS = {
     ("Kari Berg", "Ola Eide"),
@@ -40,7 +40,6 @@ GOOD_MEETINGS = {
     ("Luc Peeters", "Sean Byrne"),
     ("Nikos Pappas", "Paolo Ferri"),
     ("Carmen Ortiz", "Rui Costa"),
-    ("Andreas Nikolaou", "Paul Borg"),
     ("Maria Lind", "Tomas Berg"),
 }
 
@@ -108,14 +107,6 @@ def test_the_password_is_on_no_command_line_and_in_no_log(server):
         assert password not in cmdline, proc
     for log in [server.log_file, *server.home.rglob("*.log")]:
         assert password not in log.read_text(encoding="utf-8", errors="replace"), log
-    assert not server.args_file.exists()
-
-
-def test_kgbuild_home_is_readable_by_its_owner_only(server, run):
-    run("query", "RETURN 1 AS one")
-    for path in [server.home, *server.home.rglob("*")]:
-        if not path.is_symlink():
-            assert stat.S_IMODE(path.stat().st_mode) & 0o077 == 0, path
 
 
 def test_dotenv_is_read_from_the_working_folder_only(tmp_path, monkeypatch):
@@ -212,3 +203,63 @@ def test_names_and_titles_never_run_in_the_view(run, empty_graph, tmp_path):
         assert 'data-ready="true"' in body and "data-pwned" not in body, body
         if "--person" in args:
             assert "<title>Ann __DATA__ Roe" in dom.split("</title>")[0]
+
+
+# -- odd inputs and odd graphs ----------------------------------------------------------------------
+def test_a_node_kgbuild_did_not_write_is_exported_and_viewed(run, empty_graph, tmp_path):
+    assert run("load", str(HOSTILE / "good.txt")).exit_code == 0
+    assert run("query", "--write", "CREATE (:Note {text: 'no key here'})").exit_code == 0
+    r = run("export", "--format", "jsonl")
+    assert r.exit_code == 0, r.output
+    notes = [json.loads(line) for line in r.stdout.splitlines() if '"Note"' in line]
+    assert len(notes) == 1 and notes[0]["id"] and notes[0]["text"] == "no key here"
+    r = run("view", "-o", str(tmp_path / "v.html"), "--isolated")
+    assert r.exit_code == 0 and "no key here" in (tmp_path / "v.html").read_text(encoding="utf-8")
+
+
+def test_credentials_given_for_the_embedded_graph_are_refused(run):
+    for args in (["report", "stats", "-p", "wrong"], ["-u", "someone", "report", "stats"]):
+        r = run(*args)
+        assert r.exit_code == 1 and len(r.output.splitlines()) == 1
+        assert r.output.startswith("Error: -u and -p are for a graph at NEO4J_URI"), r.output
+
+
+def test_escape_sequences_from_a_hand_off_file_reach_no_output(run, empty_graph, tmp_path):
+    fact = {
+        "doc": "x.txt",
+        "doc_id": "esc1",
+        "subject": {"name": "Ola\x1b[31m Eide", "type": "Person"},
+        "predicate": "MET_WITH",
+        "object": {"name": "Kari Berg", "type": "Person"},
+        "sentence": "Eide met Berg\x1b[0m in Oslo.",
+        "start": 0,
+        "end": 26,
+        "confidence": 0.9,
+        "rule": "met",
+    }
+    path = tmp_path / "facts.jsonl"
+    path.write_text(json.dumps(fact) + "\n", encoding="utf-8")
+    assert run("load", "--facts", str(path)).exit_code == 0
+    for fmt in ("csv", "json", "table"):
+        out = run("report", "evidence", "--param", "a=Eide", "--param", "b=Berg", "--format", fmt).stdout
+        assert "Eide" in out and "\x1b" not in out, (fmt, out)
+
+
+def test_a_named_pipe_with_no_writer_is_skipped_in_bounded_time(run, empty_graph, tmp_path, monkeypatch):
+    from kgbuild import documents
+
+    monkeypatch.setattr(documents, "PIPE_WAIT", 0.5)
+    fifo = tmp_path / "feed.txt"
+    os.mkfifo(fifo)
+    shutil.copy(HOSTILE / "good.txt", tmp_path / "good.txt")
+    r = run("load", str(fifo), str(tmp_path / "good.txt"))
+    assert r.exit_code == 0 and "1 loaded" in r.stdout
+    assert f"warning: {fifo} is a named pipe that nothing writes to; start its writer first" in r.stderr
+
+
+def test_a_device_is_named_as_a_device(run, tmp_path):
+    link = tmp_path / "zero.txt"
+    os.symlink("/dev/zero", link)
+    r = run("extract", str(link))
+    assert r.exit_code == 1
+    assert f"warning: {link} is not a file of articles (a device or socket); skipped" in r.stderr

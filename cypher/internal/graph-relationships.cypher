@@ -3,7 +3,7 @@
 // param: documents bool -- include relationships from Document nodes
 MATCH (a)-[r]->(b)
 WHERE NOT a:Name AND ($documents OR NOT a:Document)
-RETURN coalesce(a.key, a.doc_id) AS source,
-       coalesce(b.key, b.doc_id) AS target,
+RETURN coalesce(a.key, a.doc_id, elementId(a)) AS source,
+       coalesce(b.key, b.doc_id, elementId(b)) AS target,
        type(r) AS type,
        properties(r) AS properties

@@ -137,12 +137,11 @@ class Clauses:
     def participants(self, r: Reading, start: int, end: int) -> list[Mention]:
         """People named in [start, end) who take part, not principals inside someone's title."""
         out: list[Mention] = []
-        for m in r.mentions:
+        for m in r.mentions_in(start, end):
             if self.modifies_a_noun(m):
                 continue
             if (
-                start <= m.span.start < end
-                and not m.title.object_of_role
+                not m.title.object_of_role
                 and not self.is_possessor(r.doc, m)
                 and (not out or out[-1].entity != m.entity)
             ):

@@ -95,7 +95,7 @@ class Inventory:
     def _entity(self, r: Reading, ent) -> tuple[str, str, str] | None:
         """(name, type, as written) for a named entity kgbuild keeps, else None."""
         rules = self.rules
-        text = without_article(ent.text, self.articles)
+        text = without_article(" ".join(ent.text.split()), self.articles)  # one line, single spaces
         if ent.label_ in ("GPE", "NORP"):
             c = rules.country(text)
             if c and ent.label_ == "GPE" and fold(text) in rules.seats:

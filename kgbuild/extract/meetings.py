@@ -229,13 +229,8 @@ class Meetings:
     def _place(self, r: Reading, clause: Span, exclude: set[int], trigger: Token) -> str | None:
         """Where: 'in/at/to Miami' in the clause, or 'the Miami meeting'; a city before a country."""
         doc, best = r.doc, None
-        for ent in r.ents:
-            if (
-                ent.start < clause.start
-                or ent.end > clause.end
-                or ent.label_ not in PLACE_LABELS
-                or ent.start in exclude
-            ):
+        for ent in r.ents_in(clause):
+            if ent.label_ not in PLACE_LABELS or ent.start in exclude:
                 continue
             prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             if prev in self.articles and ent.start >= 2:
@@ -243,20 +238,15 @@ class Meetings:
             modifies_trigger = ent.root.head.i == trigger.i and ent.root.dep_ in PLACE_MODIFIER_DEPS
             if prev not in self.venue and not modifies_trigger:
                 continue
-            name = without_article(ent.text, self.articles)
+            name = without_article(" ".join(ent.text.split()), self.articles)
             if self.rules.country_names.get(fold(name)) is None:
                 return name
             best = best or name
         return best
 
     def _date(self, r: Reading, clause: Span) -> str | None:
-        for ent in r.ents:
-            if (
-                ent.label_ == "DATE"
-                and ent.start >= clause.start
-                and ent.end <= clause.end
-                and not self.weak_dates.match(ent.text.strip())
-            ):
+        for ent in r.ents_in(clause):
+            if ent.label_ == "DATE" and not self.weak_dates.match(ent.text.strip()):
                 text = ent.text
                 for suffix in self.possessive_suffixes:
                     text = text.removesuffix(suffix)

@@ -7,6 +7,7 @@ Every field is declared here, so a reader sees in one place what each stage may 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -136,6 +137,8 @@ class Reading:
     text: str = ""  # doc.text, built once
     ents: list[Span] = field(default_factory=list)  # doc.ents, built once
     _columns: dict[int, np.ndarray] = field(default_factory=dict)
+    _mention_starts: list[int] = field(default_factory=list)  # mentions' first tokens, for mentions_in
+    _ent_starts: list[int] = field(default_factory=list)  # the entity spans' first tokens, for ents_in
     mentions: list[Mention] = field(default_factory=list)
     person_at: dict[int, Mention] = field(default_factory=dict)  # token index -> mention covering it
     sides: dict[str, list[Side]] = field(default_factory=lambda: defaultdict(list))  # entity -> sides
@@ -150,6 +153,22 @@ class Reading:
         sents = [doc[a:b] for a, b in zip(starts, [*starts[1:], len(doc)], strict=True)] if len(doc) else []
         sent_of = {i: k for k, s in enumerate(sents) for i in range(s.start, s.end)}
         return cls(doc=doc, sents=sents, sent_of=sent_of, text=doc.text, ents=list(doc.ents))
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """The mentions whose first token lies in [start, end), in document order, found by bisection
+        (mentions are made in document order), so a long document costs no more per sentence."""
+        if len(self._mention_starts) != len(self.mentions):
+            self._mention_starts = [m.span.start for m in self.mentions]
+        starts = self._mention_starts
+        return self.mentions[bisect_left(starts, start) : bisect_left(starts, end)]
+
+    def ents_in(self, span: Span) -> list[Span]:
+        """The entity spans inside `span`, in document order (by bisection over `ents`)."""
+        if len(self._ent_starts) != len(self.ents):
+            self._ent_starts = [e.start for e in self.ents]
+        starts = self._ent_starts
+        inside = self.ents[bisect_left(starts, span.start) : bisect_left(starts, span.end)]
+        return [e for e in inside if e.end <= span.end]
 
     def where(self, attr: int, words: Iterable[str], pos: Iterable[str] = ()) -> list[int]:
         """Indices of the tokens whose `attr` is one of `words` (and part of speech one of `pos`)."""

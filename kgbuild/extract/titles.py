@@ -80,7 +80,7 @@ class TitleReader:
         if all(self._title_word(t.lower_) for t in ent):
             return None  # "Trade" in "Trade Minister" tagged as a body
         if ent.label_ == "ORG" or ent[-1].lower_ in self.w.body_words:  # "Green Party" tagged as a place
-            return Actor("Organization", without_article(ent.text, self.w.articles))
+            return Actor("Organization", without_article(" ".join(ent.text.split()), self.w.articles))
         return None
 
     def _title_word(self, word: str) -> bool:
@@ -370,7 +370,7 @@ class TitleReader:
         if region:
             title.region = title.region or region
         elif ent is not None and ent.label_ == "GPE" and not self.w.rules.country_names.get(fold(ent.text)):
-            title.city = title.city or without_article(ent.text, self.w.articles)
+            title.city = title.city or without_article(" ".join(ent.text.split()), self.w.articles)
 
     def _other_body(self, title: Title, tokens: list[int], used: set[int]) -> None:
         """'World Bank President', 'Green Party co-leader': a capitalised word that is not a role or place."""
