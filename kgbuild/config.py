@@ -67,3 +67,8 @@ class Settings:
             database=database or env("NEO4J_DATABASE") or None,
             home=Path(home).expanduser().absolute() if home else default_home(),
         )
+
+
+def usable_cores() -> int:
+    """The CPU cores this process may run on (its affinity, which containers and `taskset` narrow)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -6,7 +6,7 @@
                   "source": ..., "chars": ...},
      "entities": [{"name": ..., "type": ..., "aliases": [...], "count": ...}, ...]}
 
-followed by its facts, one line each exactly as the contract says (DESIGN.md).  `kgbuild load
+followed by its facts, one line each exactly as the fact contract says (`records.contract`).  `kgbuild load
 --facts` reads such files, runs no NLP, and writes the same graph `load` of the articles would:
 the same cross-document resolution (names are resolved again, against the graph), meetings,
 mentions and document properties.  Plain fact lines (`kgbuild extract` without --documents, or a
@@ -18,20 +18,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable, Iterator
-from typing import TYPE_CHECKING
 
-from .documents import Document, Problem, expand, iso_date
-from .facts import Entity, EntityRef, Fact, Findings
+from .documents import expand, iso_date
 from .predicates import PREDICATES
+from .records import ENTITY_TYPES, Document, Entity, EntityRef, Extraction, Fact, Findings, Problem
 from .rules import load_rules
 from .text import clean_line, clean_text
 
-if TYPE_CHECKING:
-    from .pipeline import Extraction
-
 DOCUMENT_FIELDS = ("path", "doc_id", "title", "published", "url", "source", "chars")
 FACT_FIELDS = ("subject", "predicate", "object", "sentence", "start", "end", "confidence", "rule")
-TYPES = ("Person", "Country", "Organization", "Place")
 
 
 def document_line(x: Extraction) -> dict:
@@ -55,8 +50,8 @@ class BadLine(ValueError):
 
 
 def _ref(value, where: str) -> EntityRef:
-    if not isinstance(value, dict) or not isinstance(value.get("name"), str) or value.get("type") not in TYPES:
-        raise BadLine(f'{where} needs {{"name": ..., "type": one of {", ".join(TYPES)}}}')
+    if not isinstance(value, dict) or not isinstance(value.get("name"), str) or value.get("type") not in ENTITY_TYPES:
+        raise BadLine(f'{where} needs {{"name": ..., "type": one of {", ".join(ENTITY_TYPES)}}}')
     name = clean_line(value["name"])
     if not name:
         raise BadLine(f"{where} has an empty name")
@@ -115,7 +110,7 @@ def _document(data: dict) -> tuple[Document, list[Entity]]:
         )
         entities = []
         for e in data.get("entities") or []:
-            if not isinstance(e, dict) or not isinstance(e.get("name"), str) or e.get("type") not in TYPES:
+            if not isinstance(e, dict) or not isinstance(e.get("name"), str) or e.get("type") not in ENTITY_TYPES:
                 raise BadLine('each of "entities" needs a "name" and a "type"')
             aliases = [a for a in (clean_line(str(a)) for a in e.get("aliases") or []) if a]
             name = clean_line(e["name"])

@@ -1,4 +1,16 @@
-"""`kgbuild load`: files → documents → facts → graph, in streaming batches, with a summary."""
+"""`kgbuild load`: files → documents → facts → graph, in streaming batches, with a summary.
+
+A load is five steps, each a function below, chained as generators so memory stays flat:
+
+1. `read`       the articles under the paths (or, with `facts`, hand-off files of findings)
+2. `skip_known` documents already in the graph, unless `force`
+3. `extract`    the NLP, and names and dates resolved against what came before (`pipeline`)
+4. `resolve`    a batch's Name keys and meetings, against the graph (`kgbuild.resolve.for_graph`),
+                once the batch before it is written
+5. `write`      the batch in one transaction, in a thread of its own while the next is read
+
+`Run` carries what the steps share: the options, the summary and the callbacks.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +18,20 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 
-from .documents import Document, Problem, read_documents
+from . import resolve as resolution
+from .documents import read_documents
 from .errors import QueryError
-from .graph import Graph
+from .graph import Graph, lookup
+from .graph.writer import GraphWriter
 from .handoff import read_facts
-from .pipeline import Extraction, extract, finish, read
+from .pipeline import extract as extract_documents
+from .pipeline import finish
+from .pipeline import read as read_findings
+from .records import Document, Extraction, Findings, Problem
 from .resolve import Resolver
-from .store import GraphWriter
 
 CHUNK = 32
 
@@ -43,15 +60,33 @@ class Summary:
         )
 
 
-def _chunks(items: Iterable, size: int) -> Iterator[list]:
-    chunk = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+@dataclass
+class Options:
+    force: bool = False
+    published: str | None = None
+    n_process: int = 1
+    text_only: bool = False
+    facts: bool = False  # the paths hold hand-off files (`kgbuild extract --documents`): no NLP
+
+
+@dataclass
+class Run:
+    """What the steps of one load share."""
+
+    graph: Graph
+    options: Options
+    on_problem: Callable[[Problem], None]
+    on_progress: Callable[[int], None]
+    summary: Summary = field(default_factory=Summary)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def failed(self, problem: Problem, counted: bool = True) -> None:
+        """A document that is not written (from the writer's thread too); `counted` moves the progress bar."""
+        with self.lock:
+            self.summary.failed += 1
+        self.on_problem(problem)
+        if counted:
+            self.on_progress(1)
 
 
 def load(
@@ -65,91 +100,115 @@ def load(
     text_only: bool = False,
     facts: bool = False,
 ) -> Summary:
-    """Read, extract and write every article under `paths` (with `facts`, the hand-off files of
-    facts extracted elsewhere: no NLP); returns the summary.  A batch is written while the next
-    one is read, in a thread of its own."""
+    """Read, extract and write every article under `paths` (see the module's docstring)."""
     started = time.monotonic()
-    summary = Summary()
+    run = Run(graph, Options(force, published, n_process, text_only, facts), on_problem, on_progress)
     writer = GraphWriter(graph)
     writer.ensure_schema()
     before = writer.counts()
-    summary.nodes_before, summary.relationships_before = before["nodes"], before["relationships"]
-    resolver = Resolver(known=writer.entities_named)
-    seen: set[str] = set()
-    lock = threading.Lock()
+    run.summary.nodes_before, run.summary.relationships_before = before["nodes"], before["relationships"]
+    resolver = Resolver(known=partial(lookup.entities_named, graph))
+    extractions = extract(skip_known(read(run, paths), run), run, resolver)
+    write(_chunks(extractions, CHUNK), run, writer, prepare=partial(resolve, run=run))
+    after = writer.counts()
+    run.summary.nodes_after, run.summary.relationships_after = after["nodes"], after["relationships"]
+    run.summary.seconds = time.monotonic() - started
+    return run.summary
 
-    def fresh(items: Iterable, document: Callable) -> Iterator:
-        """The items whose document is not in the graph yet (unless `force`), in order."""
-        for chunk in _chunks(items, CHUNK):
-            kept = []
-            for item in chunk:
-                if isinstance(item, Problem):
-                    failed(item)
-                    continue
-                summary.read += 1
-                kept.append(item)
-            known = set() if force else writer.known_documents([document(i).doc_id for i in kept])
-            for item in kept:
-                doc_id = document(item).doc_id
-                if doc_id in known or doc_id in seen:
-                    summary.skipped += 1
-                    on_progress(1)
-                    continue
-                seen.add(doc_id)
-                yield item
 
-    def refused(problem: Problem) -> None:  # from the writer's thread too
-        with lock:
-            summary.failed += 1
-        on_problem(problem)
+Item = Document | tuple[Document, Findings]  # an article to extract, or a hand-off document with its findings
 
-    def failed(problem: Problem) -> None:
-        refused(problem)
-        on_progress(1)
 
-    if facts:
-        handed = fresh(read_facts(paths, on_problem=failed), lambda pair: pair[0])
-        extractions = finish(handed, resolver, on_problem=failed, text_only=text_only)
+def read(run: Run, paths: list[str]) -> Iterator[Item]:
+    """Step 1: the inputs, each counted as read; what cannot be read is reported and counted as failed."""
+    if run.options.facts:
+        items: Iterable = read_facts(paths, on_problem=run.failed)
     else:
-        documents = fresh(read_documents(paths, published=published), lambda d: d)
-        extractions = extract(documents, resolver, n_process=n_process, on_problem=failed, text_only=text_only)
+        items = read_documents(paths, published=run.options.published)
+    for item in items:
+        if isinstance(item, Problem):
+            run.failed(item)
+            continue
+        run.summary.read += 1
+        yield item
 
-    def write(batch: list[Extraction]) -> None:
-        for tally in _write(writer, batch, refused, replace=force):
-            summary.written += tally["documents"]
-            summary.entities += tally["entities"]
-            summary.facts += tally["facts"]
-        on_progress(len(batch))
+
+def skip_known(items: Iterable[Item], run: Run) -> Iterator[Item]:
+    """Step 2: the items whose document is not in the graph yet (unless `force`), in order; each
+    document once however often the input repeats it."""
+    seen: set[str] = set()
+    for chunk in _chunks(items, CHUNK):
+        ids = [_document(i).doc_id for i in chunk]
+        known = set() if run.options.force else lookup.known_documents(run.graph, ids)
+        for item, doc_id in zip(chunk, ids, strict=True):
+            if doc_id in known or doc_id in seen:
+                run.summary.skipped += 1
+                run.on_progress(1)
+                continue
+            seen.add(doc_id)
+            yield item
+
+
+def extract(items: Iterable[Item], run: Run, resolver: Resolver) -> Iterator[Extraction]:
+    """Step 3: the NLP (none for hand-off findings), then names and dates resolved, document by document."""
+    options = run.options
+    if options.facts:
+        return finish(items, resolver, on_problem=run.failed, text_only=options.text_only)
+    return extract_documents(
+        items, resolver, n_process=options.n_process, on_problem=run.failed, text_only=options.text_only
+    )
+
+
+def resolve(batch: list[Extraction], run: Run) -> list[Extraction]:
+    """Step 4: a batch with its Name keys and meetings, decided against the graph."""
+    return resolution.for_graph(batch, partial(lookup.meetings_near, run.graph))
+
+
+def write(
+    batches: Iterable[list[Extraction]],
+    run: Run,
+    writer: GraphWriter,
+    prepare: Callable[[list[Extraction]], list[Extraction]] = lambda batch: batch,
+) -> None:
+    """Step 5: each batch `prepare`d (resolved) and written in one transaction, in a thread while the
+    next batch is read; one batch at a time, so each is resolved against the one before it."""
+
+    def one(batch: list[Extraction]) -> None:
+        for tally in write_batch(writer, batch, run.failed, replace=run.options.force, prepare=prepare):
+            run.summary.written += tally["documents"]
+            run.summary.entities += tally["entities"]
+            run.summary.facts += tally["facts"]
+        run.on_progress(len(batch))
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kgbuild-writer") as pool:
         pending = None
-        for batch in _chunks(extractions, CHUNK):
+        for batch in batches:
             if pending is not None:
                 pending.result()  # the previous batch is in before the next goes (and its error stops here)
-            pending = pool.submit(write, batch)
+            pending = pool.submit(one, batch)
         if pending is not None:
             pending.result()
-    after = writer.counts()
-    summary.nodes_after, summary.relationships_after = after["nodes"], after["relationships"]
-    summary.seconds = time.monotonic() - started
-    return summary
 
 
-def _write(
-    writer: GraphWriter, batch: list[Extraction], failed: Callable[[Problem], None], replace: bool = False
+def write_batch(
+    writer: GraphWriter,
+    batch: list[Extraction],
+    failed: Callable[..., None],
+    replace: bool = False,
+    prepare: Callable[[list[Extraction]], list[Extraction]] = lambda batch: batch,
 ) -> Iterator[dict]:
-    """Write a batch in one transaction; if the graph rejects it, write its documents one by one so
-    that only the document it rejects is left out (with a warning)."""
+    """Write a batch in one transaction; if the graph rejects it, write its documents one by one
+    (each resolved on its own) so that only the document it rejects is left out (with a warning)."""
     try:
-        yield writer.write(batch, replace=replace)
+        yield writer.write(prepare(batch), replace=replace)
         return
     except QueryError as e:
         if len(batch) == 1:
             x = batch[0]
-            failed(Problem(x.document.path, f"{x.document.path}: the graph refused its facts ({e}); skipped"))
+            failed(Problem(x.document.path, f"{x.document.path}: the graph refused its facts ({e}); skipped"), False)
             return
     for x in batch:
-        yield from _write(writer, [x], failed, replace)
+        yield from write_batch(writer, [x], failed, replace, prepare)
 
 
 def extract_only(
@@ -175,5 +234,20 @@ def extract_only(
 
         found = read_sharded(documents(), scheduler, on_problem=on_problem)
     else:
-        found = read(documents(), n_process=n_process, on_problem=on_problem)
+        found = read_findings(documents(), n_process=n_process, on_problem=on_problem)
     yield from finish(found, Resolver(), on_problem=on_problem, text_only=text_only)
+
+
+def _document(item: Item) -> Document:
+    return item[0] if isinstance(item, tuple) else item
+
+
+def _chunks(items: Iterable, size: int) -> Iterator[list]:
+    chunk = []
+    for item in items:
+        chunk.append(item)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

@@ -53,3 +53,17 @@ def name_words(name: str, suffixes: set[str]) -> list[str]:
     while len(words) > 1 and words[-1] in suffixes:
         words.pop()
     return words
+
+
+def entity_key(name: str, etype: str) -> str:
+    """The graph key of an entity: its type and the transliteration-folded canonical name."""
+    base = (translit_key(name) if etype == "Person" else "") or fold(name) or name
+    return f"{etype.lower()}:{base}"
+
+
+BLOCK = "~"  # Name keys of surname blocks start with this (a user's folded text never does)
+
+
+def surname_block(surname: str) -> str:
+    """The Name key under which spelling variants of `surname` are looked for."""
+    return BLOCK + surname[:2]

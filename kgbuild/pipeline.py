@@ -11,15 +11,12 @@ reads at most `BATCH_SIZE` texts and `BATCH_CHARS` characters at a time.
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from .dates import date_facts
-from .documents import Document, Problem
+from . import resolve
 from .errors import KgbuildError
-from .events import Report, reports
-from .facts import Entity, Fact, Findings, contract
+from .records import Document, Entity, Extraction, Findings, Problem
 from .resolve import Resolver
 
 BATCH_SIZE = 16  # texts spaCy reads at once ...
@@ -29,27 +26,8 @@ PIECE_CHARS = 100_000
 log = logging.getLogger("kgbuild")
 
 
-@dataclass
-class Extraction:
-    """What one document yields: its entities, its facts (names canonical, dates resolved), its meetings."""
-
-    document: Document
-    entities: list[Entity]
-    facts: list[Fact]
-    reports: list[Report] = field(default_factory=list)  # what it says about meetings
-
-    def contract(self) -> list[dict]:
-        """The facts as `kgbuild extract` prints them."""
-        return [contract(self.document.path, self.document.doc_id, f) for f in self.facts]
-
-
 def _warn(problem: Problem) -> None:
     log.warning(problem.reason)
-
-
-def usable_cores() -> int:
-    """The CPU cores this process may run on (its affinity, which containers and `taskset` narrow)."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 def extract(
@@ -116,10 +94,7 @@ def finish(
     resolver = resolver or Resolver()
     for document, findings in found:
         try:
-            findings = resolver.resolve(findings)
-            facts = [f for f in findings.facts if f.basis == "text"] if text_only else findings.facts
-            date_facts(facts, document.published_date)
-            x = Extraction(document, findings.entities, facts, reports(facts, document.published))
+            x = resolve.document(document, findings, resolver, text_only)
         except KgbuildError:
             raise  # the graph the resolver looks names up in failed: not this document's fault
         except Exception as e:

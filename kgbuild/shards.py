@@ -16,9 +16,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 
-from .documents import Document, Problem
+from .config import usable_cores
 from .errors import KgbuildError
-from .facts import Findings
+from .records import Document, Findings, Problem
 
 SHARD = 16  # documents per task
 IN_FLIGHT_PER_WORKER = 2
@@ -66,8 +66,6 @@ def connect(scheduler: str):
     except ImportError:
         raise ClusterError("--scheduler needs Dask: pip install 'kgbuild[dask]'") from None
     if scheduler == "local" or scheduler.startswith("local:"):
-        from .pipeline import usable_cores
-
         count = scheduler.partition(":")[2]
         if count and not (count.isdigit() and int(count) > 0):
             raise ClusterError(f"{scheduler!r}: give local:N with N a number of workers, or local for one per core")

@@ -1,4 +1,9 @@
-"""Fixtures: a real embedded graph server in a temporary KGBUILD_HOME, shared by the session."""
+"""Fixtures: a real embedded graph server in a temporary KGBUILD_HOME, shared by the session.
+
+Tests are grouped by what they need: `unit/` (one module, no NLP model beyond spaCy's, no graph),
+`extract/` (the NLP and the extraction stages, no graph) and `graph/` (a real embedded server).
+Every test in `graph/`, and any other that asks for the server, is marked `graph`, so
+`pytest -m "not graph"` runs everything that needs no server."""
 
 from __future__ import annotations
 
@@ -10,9 +15,9 @@ from click.testing import CliRunner
 
 from kgbuild.cli import cli
 from kgbuild.config import Settings
-from kgbuild.embedded import EmbeddedServer
 from kgbuild.graph import open_graph
-from kgbuild.store import GraphWriter
+from kgbuild.graph.server import EmbeddedServer
+from kgbuild.graph.writer import GraphWriter
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
@@ -21,9 +26,18 @@ EXAMPLES = ROOT / "examples"
 CORPUS = ROOT / "tests" / "data" / "corpus"  # short articles written for the report and store tests
 
 
+GRAPH_TESTS = ROOT / "tests" / "graph"
+
+
 def pytest_configure(config):
     for var in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
         os.environ.pop(var, None)
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if Path(item.fspath).is_relative_to(GRAPH_TESTS) or "server" in item.fixturenames:
+            item.add_marker(pytest.mark.graph)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -57,6 +71,16 @@ def graph(settings):
 def empty_graph(graph):
     GraphWriter(graph).delete_all()
     return graph
+
+
+def resolved(graph, extractions: list) -> list:
+    """Extractions given their Name keys and meetings against `graph`, as `load` does before it writes."""
+    from functools import partial
+
+    from kgbuild.graph import lookup
+    from kgbuild.resolve import for_graph
+
+    return for_graph(list(extractions), partial(lookup.meetings_near, graph))
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ and then called with the document's `Reading` (reading.py declares everything a 
 2. entities  — surnames and spelling variants → the full name each stands for in this article
 3. roles     — titles and delegation lists → role facts (ENVOY_OF, ADVISER_OF, SPOKESPERSON_OF,
                LEADS, MEMBER_OF) and the sides each person is said to act for
-4. meetings  — meeting cues → MET_WITH between counterparts, with status, place and date
+4. meetings  — meeting cues → MET_WITH between counterparts, with status (`status`), place and date
 5. sides     — one REPRESENTS per person: the best-supported side
 6. entities  — the inventory of every entity the document names (for MENTIONS)
 
@@ -26,8 +26,8 @@ import signal
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..facts import Findings
-from ..rules import Rules, load_rules
+from ..records import Findings
+from ..rules import Knowledge, Rules, load_rules
 from .entities import Clusters, Inventory
 from .meetings import Meetings
 from .mentions import Mentions
@@ -61,9 +61,14 @@ if not Doc.has_extension("kg"):
     Doc.set_extension("kg", default=None)
 
 
-@Language.factory("kg_relations")
-def make_relation_extractor(nlp: Language, name: str):
-    return RelationExtractor(load_rules())
+@Language.factory(
+    "kg_relations",
+    default_config={"data": None, "aliases": None},  # the user's data folder and alias file
+    assigns=["doc._.kg"],
+    requires=["doc.ents", "doc.sents", "token.dep", "token.pos", "token.lemma"],
+)
+def make_relation_extractor(nlp: Language, name: str, data: str | None, aliases: str | None):
+    return RelationExtractor(load_rules(Knowledge(data, aliases)))
 
 
 class RelationExtractor:

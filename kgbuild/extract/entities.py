@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..facts import Entity
 from ..names import fold, translit_key, without_article
+from ..records import Entity
 from ..rules import Rules
 from .reading import Actor, Reading
 

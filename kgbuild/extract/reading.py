@@ -17,7 +17,7 @@ from spacy.attrs import POS, SENT_START
 from spacy.parts_of_speech import IDS as SPACY_POS
 from spacy.tokens import Doc, Span
 
-from ..facts import Entity, EntityRef, Fact
+from ..records import Entity, EntityRef, Fact
 from ..rules import Rules
 
 

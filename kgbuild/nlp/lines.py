@@ -1,0 +1,48 @@
+"""`kg_lines`: sentence starts after headline, dateline and label lines, set before the parser."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..rules import Knowledge, Rules, load_rules
+
+HEADING_WORDS = 8  # a line this short with no closing mark is a heading, a dateline or a label
+KNOWLEDGE = {"data": None, "aliases": None}  # a component's config: the user's data folder and alias file
+
+
+@Language.factory(
+    "kg_lines",
+    default_config=KNOWLEDGE,
+    assigns=["token.is_sent_start"],
+    requires=["token.is_space"],
+)
+def make_line_breaks(nlp: Language, name: str, data: str | None, aliases: str | None):
+    return LineBreaks(load_rules(Knowledge(data, aliases)))
+
+
+class LineBreaks:
+    """Sentences start after a line that ends one: a headline, a dateline, 'Readout', or a line
+    ending in . ! ? : and the like.  (Lines of hard-wrapped prose run on.)  Runs before the parser,
+    which keeps these boundaries: a headline is never glued to the first sentence."""
+
+    def __init__(self, rules: Rules):
+        self.ends = rules.words("grammar", "line_end_marks")
+
+    def __call__(self, doc: Doc) -> Doc:
+        line_start, first_line = 0, True
+        for tok in doc:
+            if not (tok.is_space and "\n" in tok.text):
+                continue
+            line = [t for t in doc[line_start : tok.i] if not t.is_space]
+            nxt = tok.i + 1
+            if line and nxt < len(doc) and not doc[nxt].is_space and self._ends_sentence(line, first_line):
+                doc[nxt].is_sent_start = True
+            if line:
+                first_line = False
+            line_start = nxt
+        return doc
+
+    def _ends_sentence(self, line: list, first: bool) -> bool:
+        words = sum(1 for t in line if t.is_alpha)
+        return line[-1].text in self.ends or first or words <= HEADING_WORDS

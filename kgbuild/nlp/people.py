@@ -1,0 +1,220 @@
+"""`kg_people`: repairs what the small model gets wrong about people (see `PeopleFixer`)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+from spacy.attrs import DEP, IS_TITLE, LOWER, POS
+from spacy.language import Language
+from spacy.parts_of_speech import PROPN
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from ..extract.reading import tokens_with
+from ..names import fold
+from ..records import Findings
+from ..rules import Knowledge, Rules, load_rules
+from .lines import KNOWLEDGE
+
+NAME_WORD = re.compile(r"^[A-Z][\w'’.-]*$")
+APPOSITION_WINDOW = 6  # words after "NAME," searched for a role ("Ola Berg, a senior adviser")
+MAX_NAME_RUN = 4  # name words after a title: "envoy Ard van der Steur"
+
+
+@Language.factory(
+    "kg_people",
+    default_config=KNOWLEDGE,
+    assigns=["doc.ents"],
+    requires=["doc.ents", "token.pos", "token.dep", "token.is_sent_start"],
+)
+def make_people_fixer(nlp: Language, name: str, data: str | None, aliases: str | None):
+    return PeopleFixer(load_rules(Knowledge(data, aliases)))
+
+
+class PeopleFixer:
+    """Repairs what the small model gets wrong about people.
+
+    * A run of capitalised words right after a role word ("envoy Steve Witkoff"), or right
+      before an apposition that names a role ("Oleksandr Bevz, an advisor"), is a PERSON.
+    * Once a name is a PERSON in a document, its other mentions and its surname alone are too
+      ("Umerov" tagged ORG, "Witkoff" tagged GPE).
+    """
+
+    def __init__(self, rules: Rules):
+        self.rules = rules
+        self.last_words = {role.split()[-1] for role in rules.roles}
+        self.particles = rules.words("grammar", "name_particles")
+        self.not_titles = rules.words("roles", "not_title_words")
+        self.destination_preps = rules.words("grammar", "role_object_prepositions")
+        self.articles = rules.words("grammar", "articles")
+        self.headline_words = rules.words("grammar", "headline_words")
+        self.suffixes = {fold(s) for s in rules.words("grammar", "name_suffixes")}
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            return self._fix(doc)
+        except Exception as e:  # recorded for the relation reader, which then skips the document
+            doc._.kg = Findings(error=f"{type(e).__name__}: {e}").to_dict()
+            return doc
+
+    def _fix(self, doc: Doc) -> Doc:
+        ents = self._without_headline_words(doc)
+        person_end = {t: e.end for e in ents if e.label_ == "PERSON" for t in range(e.start, e.end)}
+        new: list[Span] = []
+        for i in tokens_with(doc, LOWER, self.last_words):
+            tok = doc[i]
+            if not self._is_role_word(tok):
+                continue
+            start = self._skip_destination(doc, tok.i + 1)
+            j = self._name_run(doc, start)
+            covered = j <= person_end.get(start, -1)  # inside a PERSON span already
+            if j - start >= 2 and not covered:  # two or more name words: "envoy Steve Witkoff"
+                new.append(Span(doc, start, j, label="PERSON"))
+        for ent in ents:
+            if ent.label_ != "PERSON" and self._apposition_names_role(ent) and self._looks_like_name(ent):
+                new.append(Span(doc, ent.start, ent.end, label="PERSON"))
+        persons = {fold(s.text) for s in [*ents, *new] if s.label_ == "PERSON"}
+        surnames = {self._surname(p) for p in persons if len(p.split()) > 1}
+        for ent in ents:
+            if (
+                ent.label_ != "PERSON"
+                and (fold(ent.text) in persons or fold(ent.text) in surnames)
+                and not self.rules.country(ent.text)
+            ):
+                new.append(Span(doc, ent.start, ent.end, label="PERSON"))
+        taken = {t.i for e in ents for t in e} | {t.i for s in new for t in s}
+        for i in self._name_like(doc) if surnames else ():
+            tok = doc[i]
+            if i not in taken and fold(tok.text) in surnames:  # "Price met ...": a surname the model took for a noun
+                new.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+        keep = [e for e in ents if not any(e.start < s.end and s.start < e.end for s in new)]
+        doc.ents = filter_spans(keep + new)
+        return doc
+
+    @staticmethod
+    def _name_like(doc: Doc) -> list[int]:
+        """Proper nouns, and title-case subjects: the tokens that may be a surname the model missed."""
+        a = doc.to_array([POS, IS_TITLE, DEP])
+        subject = np.isin(a[:, 2], np.array([doc.vocab.strings[d] for d in ("nsubj", "nsubjpass")], dtype=np.uint64))
+        return np.flatnonzero((a[:, 0] == PROPN) | ((a[:, 1] == 1) & subject)).tolist()
+
+    def _without_headline_words(self, doc: Doc) -> list[Span]:
+        """PERSON spans cut where a title-case headline word stands ('Dahl Readout', 'Lopez Meets')
+        and carried over a hyphenated last part the model left out ('Park Min' + '-jun')."""
+        out: list[Span] = []
+        taken = {t.i for e in doc.ents for t in e}
+        for ent in doc.ents:
+            end = ent.end
+            while (
+                ent.label_ == "PERSON"
+                and end + 1 < len(doc)
+                and doc[end].text == "-"
+                and not doc[end - 1].whitespace_
+                and not doc[end].whitespace_
+                and doc[end + 1].is_alpha
+                and end not in taken
+                and end + 1 not in taken
+            ):
+                end += 2
+            if end != ent.end:
+                ent = Span(doc, ent.start, end, label="PERSON")
+            if ent.label_ != "PERSON" or not any(self._headline_word(t) for t in ent):
+                out.append(ent)
+                continue
+            start = ent.start
+            for tok in [*ent, None]:
+                if tok is None or self._headline_word(tok):
+                    end = tok.i if tok is not None else ent.end
+                    if any(t.is_alpha for t in doc[start:end]):
+                        out.append(Span(doc, start, end, label="PERSON"))
+                    start = end + 1
+        return out
+
+    def _surname(self, folded: str) -> str:
+        """The last word of a folded name that is not a suffix: 'castillo' in 'ramon castillo jr'."""
+        words = folded.split()
+        while len(words) > 1 and words[-1] in self.suffixes:
+            words.pop()
+        return words[-1]
+
+    def _headline_word(self, tok) -> bool:
+        return tok.is_title and tok.lower_ in self.headline_words
+
+    def _skip_destination(self, doc: Doc, j: int) -> int:
+        """Past 'to the Balkans' in 'Envoy to the Balkans Alan Pike'."""
+        if j < len(doc) and doc[j].lower_ in self.destination_preps:
+            k = j + 1 + int(j + 1 < len(doc) and doc[j + 1].lower_ in self.articles)
+            if k < len(doc) and doc[k].ent_iob_ == "B" and doc[k].ent_type_ in ("GPE", "LOC", "NORP", "ORG"):
+                k += 1
+                while k < len(doc) and doc[k].ent_iob_ == "I":
+                    k += 1
+                return k
+        return j
+
+    def _name_run(self, doc: Doc, start: int) -> int:
+        """End of a run of up to four name words ('Ard van der Steur' counts its particles too)."""
+        j, words = start, 0
+        while j < len(doc) and words < MAX_NAME_RUN:
+            tok = doc[j]
+            if (
+                tok.lower_ in self.particles
+                and j > start
+                and j + 1 < len(doc)
+                and (NAME_WORD.match(doc[j + 1].text) or doc[j + 1].lower_ in self.particles)
+            ):
+                j += 1
+                continue
+            if (
+                not (NAME_WORD.match(tok.text) and tok.pos_ in ("PROPN", "NOUN", "ADJ", "X"))
+                or self._stop(tok)
+                or (j > start and (tok.is_sent_start or (doc[j - 1].text.endswith(".") and len(doc[j - 1]) > 2)))
+            ):
+                break
+            j += 1
+            words += 1
+        while j > start and doc[j - 1].lower_ in self.particles:
+            j -= 1
+        return j
+
+    def _is_role_word(self, tok) -> bool:
+        """A role word, or the last word of a multi-word role ('Secretary of State')."""
+        if tok.lower_ not in self.last_words or tok.lower_ in self.not_titles:
+            return False
+        if tok.lower_ in self.rules.roles:
+            return True
+        doc = tok.doc
+        for size in range(2, 5):
+            if tok.i - size + 1 < 0:
+                break
+            if doc[tok.i - size + 1 : tok.i + 1].text.lower() in self.rules.roles:
+                return True
+        return False
+
+    def _stop(self, tok) -> bool:
+        """A word that cannot be part of a person's name right after a title."""
+        return bool(
+            self._headline_word(tok)
+            or self.rules.country(tok.text)
+            or self.rules.organization(tok.text)
+            or tok.lower_ in self.rules.roles
+            or fold(tok.text) in self.rules.places
+            or tok.ent_type_ == "DATE"
+        )
+
+    def _apposition_names_role(self, ent: Span) -> bool:
+        doc = ent.doc
+        i = ent.end
+        if i + 2 >= len(doc) or doc[i].text != ",":
+            return False
+        window = [t.lower_ for t in doc[i + 1 : i + 1 + APPOSITION_WINDOW]]
+        return any(w in self.rules.roles and self.rules.roles[w] != "kin" for w in window)
+
+    def _looks_like_name(self, ent: Span) -> bool:
+        words = ent.text.split()
+        return (
+            2 <= len(words) <= 4
+            and all(NAME_WORD.match(w) for w in words)
+            and not self.rules.country(ent.text)
+            and not self.rules.organization(ent.text)
+        )

@@ -1,0 +1,58 @@
+"""The Name keys of an entity: every folded form under which the graph's `Name` index finds it.
+
+An entity is reachable from `(:Name {key})-[:NAMES]->(entity)` for each key: its graph key, its
+folded name and aliases, a person's transliteration key, surname, given name and "given
+surname" and the surname block resolution searches spelling variants in, a country's codes and
+demonyms, an organisation's aliases.  Lookups (`kgbuild.graph.lookup`) fold what a user types
+the same way.
+"""
+
+from __future__ import annotations
+
+from ..names import entity_key, fold, name_words, surname_block, translit_key
+from ..records import Entity, Extraction
+from ..rules import Rules, load_rules
+
+
+def index(extractions: list[Extraction], rules: Rules | None = None) -> None:
+    """Give every entity of these extractions its Name keys."""
+    rules = rules or load_rules()
+    for x in extractions:
+        for e in x.entities:
+            e.keys = name_keys(e, rules)
+
+
+def name_keys(entity: Entity, rules: Rules | None = None) -> list[str]:
+    """The Name keys that find `entity`."""
+    rules = rules or load_rules()
+    keys = {entity_key(entity.name, entity.type)}
+    texts = [entity.name, *entity.aliases]
+    for text in texts:
+        keys.add(fold(text))
+    if entity.type == "Country":
+        keys |= rules.country_keys(entity.name)
+    elif entity.type == "Organization":
+        keys |= {k for k, org in rules.orgs.items() if org == entity.name}
+    elif entity.type == "Person":
+        keys |= _person_keys(texts, rules)
+        keys.add(_block(entity.name, rules))
+    return sorted(k for k in keys if k)
+
+
+def _person_keys(texts: list[str], rules: Rules) -> set[str]:
+    """Transliteration keys, and the surname, given name and 'given surname' of each spelling."""
+    skip = {fold(w) for w in rules.words("grammar", "name_suffixes")} | rules.words("grammar", "name_particles")
+    keys = set()
+    for text in texts:
+        words = [w for w in translit_key(text).split() if w not in skip and len(w) > 1]
+        keys.add(translit_key(text))
+        keys |= set(words)
+        if len(words) > 1:
+            keys.add(f"{words[0]} {words[-1]}")
+    return keys
+
+
+def _block(name: str, rules: Rules) -> str:
+    """The surname block the resolver looks spelling variants of this person's name up under."""
+    words = name_words(name, {fold(w) for w in rules.words("grammar", "name_suffixes")})
+    return surname_block(words[-1]) if len(words) > 1 else ""

@@ -1,0 +1,47 @@
+"""The Cypher catalog: headers, parameters and the files shipped with the package."""
+
+import pytest
+
+from kgbuild.errors import ReportError
+from kgbuild.graph import catalog
+
+
+def test_every_report_has_a_header():
+    reports = catalog.reports()
+    assert {"who-met-whom", "envoys", "representatives", "evidence", "meetings"} <= set(reports)
+    for q in reports.values():
+        assert q.description and q.text and not q.text.startswith("//")
+
+
+def test_parameters_are_typed_checked_and_defaulted():
+    q = catalog.report("who-met-whom")
+    assert q.bind({}) == {"person": None, "min_confidence": 0.0}
+    assert q.bind({"min_confidence": "0.8"})["min_confidence"] == 0.8
+    with pytest.raises(ReportError, match="must be a float"):
+        q.bind({"min_confidence": "high"})
+    with pytest.raises(ReportError, match="has no parameter 'colour'"):
+        q.bind({"colour": "red"})
+    with pytest.raises(ReportError, match=r"needs --param a=<name>"):
+        catalog.report("evidence").bind({"b": "x"})
+
+
+def test_unknown_report_names_the_fix():
+    with pytest.raises(ReportError, match="no report named 'nope'; `kgbuild report` lists them"):
+        catalog.report("nope")
+
+
+def test_templates_only_take_known_identifiers():
+    assert "MERGE (e:Person {key: row.key})" in catalog.write("entity", label="Person")
+    fact = catalog.write("fact", rel_type="MET_WITH", subject="Person", object="Person")
+    assert "[r:MET_WITH]" in fact and "(s:Person {key: row.subject_key})" in fact
+    with pytest.raises(ValueError):
+        catalog.write("entity", label="Person {x: 1}) DETACH DELETE (n")
+    with pytest.raises(ValueError):
+        catalog.write("fact", rel_type="MET_WITH]->() DELETE r //", subject="Person", object="Person")
+    with pytest.raises(ValueError):
+        catalog.write("fact", rel_type="MET_WITH", subject="Person", object="Person {x: 1})")
+
+
+def test_schema_statements_are_idempotent_forms():
+    for s in catalog.schema():
+        assert "IF NOT EXISTS" in s

@@ -1,0 +1,59 @@
+"""Names across documents: variants join, different people stay apart."""
+
+from datetime import date
+
+from kgbuild.names import entity_key, translit_key
+from kgbuild.resolve import Resolver
+from kgbuild.resolve.dates import resolve_date
+
+
+def test_transliteration_variants_share_a_key():
+    for a, b in [
+        ("Volodymyr Zelenskyy", "Volodymyr Zelensky"),
+        ("Zelenskiy", "Zelensky"),
+        ("Dmitriy Peskov", "Dmitry Peskov"),
+        ("Kirill Dmitriyev", "Kirill Dmitriev"),
+        ("Mykhailo Podoliak", "Mykhailo Podolyak"),
+        ("Yury Ushakov", "Yuri Ushakov"),
+    ]:
+        assert translit_key(a) == translit_key(b), (a, b)
+    assert translit_key("George W. Bush") == translit_key("George Bush")
+
+
+def test_resolver_merges_variants_and_keeps_namesakes_apart():
+    r = Resolver()
+    assert r.canonical("Zelenskyy", "Person") == "Volodymyr Zelensky"
+    assert r.canonical("Anna Kowalczyk", "Person") == "Anna Kowalczyk"
+    assert r.canonical("Anna Kowalczyc", "Person") == "Anna Kowalczyk"
+    assert r.canonical("Piotr Kowalczyk", "Person") == "Piotr Kowalczyk"
+    assert r.canonical("U.S.", "Country") == "United States"
+    assert r.canonical("Kremlin", "Organization") == "Kremlin"
+    assert entity_key("Volodymyr Zelenskiy", "Person") == entity_key("Volodymyr Zelensky", "Person")
+
+
+def test_surname_alone_resolves_only_when_unambiguous():
+    r = Resolver()
+    r.canonical("Maria Novak", "Person")
+    assert r.canonical("Novak", "Person") == "Maria Novak"
+    r.canonical("Jan Novak", "Person")
+    assert r.canonical("Novak", "Person") == "Novak"
+
+
+def test_dates_resolve_against_publication_date():
+    sat = date(2025, 11, 29)  # a Saturday
+    assert resolve_date("Saturday", sat) == "2025-11-29"
+    assert resolve_date("on Friday", sat) == "2025-11-28"
+    assert resolve_date("Tuesday", sat, "planned") == "2025-12-02"
+    assert resolve_date("December 1", sat, "planned") == "2025-12-01"
+    assert resolve_date("yesterday", sat) == "2025-11-28"
+    assert resolve_date("next week", sat) is None
+    assert resolve_date("Saturday", None) is None
+    assert resolve_date("March 3, 2024", None) == "2024-03-03"
+
+
+def test_suffixes_stay_in_names_and_do_not_hide_the_surname():
+    r = Resolver()
+    assert r.canonical("Ramon Castillo Jr.", "Person") == "Ramon Castillo Jr."
+    assert r.canonical("Castillo", "Person") == "Ramon Castillo Jr."
+    assert r.canonical("Ramon Castillo", "Person") == "Ramon Castillo Jr."
+    assert r.canonical("Ramon Castillo Sr.", "Person") == "Ramon Castillo Sr."  # the father is someone else
