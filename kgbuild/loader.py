@@ -160,8 +160,10 @@ def extract(items: Iterable[Item], run: Run, resolver: Resolver) -> Iterator[Ext
 
 
 def resolve(batch: list[Extraction], run: Run) -> list[Extraction]:
-    """Step 4: a batch with its Name keys and meetings, decided against the graph."""
-    return resolution.for_graph(batch, partial(lookup.meetings_near, run.graph))
+    """Step 4: a batch with its Name keys and meetings, decided against the graph (with --force, not
+    against what the batch's own documents wrote before)."""
+    replacing = [x.document.doc_id for x in batch] if run.options.force else []
+    return resolution.for_graph(batch, partial(lookup.meetings_near, run.graph, replacing=replacing))
 
 
 def write(

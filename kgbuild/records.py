@@ -138,8 +138,9 @@ class Meeting:
     sides_key: str
     place: str | None
     date: str | None
-    reported: list[str | None] = field(default_factory=list)  # publication dates of its reports
-    people: set[str] = field(default_factory=set)  # who attended, by any report
+    people: set[str] = field(default_factory=set)  # person keys of who attended, by any report
+    first_published: str | None = None  # the earliest and latest publication dates of its reports
+    last_published: str | None = None
 
     @property
     def name(self) -> str:
@@ -159,7 +160,11 @@ class Report:
     sentence: str  # the first sentence that reports it
     attendees: list[tuple[str, str | None]] = field(default_factory=list)  # (person, side)
     published: str | None = None
+    pairs: list[tuple[str, str]] = field(default_factory=list)  # the counterparts who met, by name
     meeting: Meeting | None = None
+    why: str = ""  # why it is that meeting: same date, publication window, same people and place, new
+    slots: list[str] = field(default_factory=list)  # the (person, day) keys the meeting is found under
+    place_key: str | None = None  # the graph key of the place (a Place, or the Country it names)
 
     @property
     def sides_key(self) -> str:

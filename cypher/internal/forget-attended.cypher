@@ -1,9 +1,10 @@
 // name: forget-attended
-// description: Take one document off the attendances it reported (before it is extracted again with --force); attendances no document reports any more are deleted.
+// description: Take one document off the attendances its reports named (before it is written again with --force); an attendance no report names any more is deleted.
 // param: doc string -- the document id
-MATCH (:Document {doc_id: $doc})-[:REPORTS]->(m:Meeting)<-[a:ATTENDED]-(:Person)
-WHERE $doc IN coalesce(a.sources, [])
-SET a.sources = [s IN a.sources WHERE s <> $doc]
+MATCH (:Document {doc_id: $doc})-[rep:REPORTS]->(m:Meeting)
+UNWIND coalesce(rep.people, []) AS key
+MATCH (:Person {key: key})-[a:ATTENDED]->(m)
+SET a.articles = a.articles - 1
 WITH a
-WHERE size(a.sources) = 0
+WHERE a.articles <= 0
 DELETE a

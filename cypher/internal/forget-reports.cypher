@@ -1,10 +1,7 @@
 // name: forget-reports
-// description: Take one document off the meetings it reports (before it is extracted again with --force); meetings no document reports any more are deleted.
+// description: Take one document off the meetings it reports (before it is written again with --force) and return those meetings' keys, for write/meeting-recount.
 // param: doc string -- the document id
 MATCH (:Document {doc_id: $doc})-[rep:REPORTS]->(m:Meeting)
+WITH m, rep
 DELETE rep
-WITH m
-SET m.sources = [s IN coalesce(m.sources, []) WHERE s <> $doc]
-WITH m
-WHERE size(m.sources) = 0
-DETACH DELETE m
+RETURN collect(DISTINCT m.key) AS meetings

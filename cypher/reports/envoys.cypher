@@ -6,7 +6,7 @@ WHERE r.confidence >= $min_confidence
 RETURN p.name AS principal,
        labels(p)[0] AS principal_type,
        e.name AS envoy,
-       size(r.sources) AS articles,
+       r.articles AS articles,
        r.confidence AS confidence,
        r.basis AS basis
 ORDER BY principal, envoy

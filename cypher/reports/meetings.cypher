@@ -1,5 +1,5 @@
 // name: meetings
-// description: Meetings as a timeline, one row each however many articles report it: date, place, status (the latest report's), who took part on which side, and the articles with the status each gave.
+// description: Meetings as a timeline, one row each however many articles report it: date, place, status (the latest report's), who took part on which side, and the articles with the status each gave and why each was taken to report this meeting (same date, publication window, same people and place, or new: the first report).
 // param: person person = null -- only meetings this person attended (any unambiguous part of the name, or an alias)
 CALL () {
   WITH $person AS key
@@ -26,7 +26,8 @@ CALL (m) {
   MATCH (d:Document)-[rep:REPORTS]->(m)
   WITH d, rep
   ORDER BY d.published, d.path
-  RETURN count(d) AS articles, collect(coalesce(d.title, d.path) + ' (' + coalesce(rep.status, '') + ')') AS sources
+  RETURN count(d) AS articles,
+         collect(coalesce(d.title, d.path) + ' (' + coalesce(rep.status, '') + '; ' + coalesce(rep.why, '') + ')') AS sources
 }
 RETURN m.date AS date,
        m.place AS place,

@@ -17,7 +17,7 @@ WITH p, r, c
 WHERE r.confidence >= $min_confidence
 RETURN c.name AS country,
        p.name AS person,
-       size(r.sources) AS articles,
+       r.articles AS articles,
        r.confidence AS confidence,
        r.basis AS basis
 ORDER BY country, person

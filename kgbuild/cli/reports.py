@@ -143,7 +143,7 @@ def view(settings: Settings, output, person, depth, documents, isolated):
 
     writable(output)
     with open_graph(settings, read_only=True) as graph:
-        g = pull(graph, documents=documents)
+        g = pull(graph, documents=documents, sentences=True)
     title = "kgbuild graph"
     if person:
         node = find(g, person, "Person") or find(g, person)

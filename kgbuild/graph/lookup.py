@@ -97,12 +97,12 @@ def entities_named(graph: Graph, keys: list[str]) -> list[tuple[str, str, list[s
     ]
 
 
-def meetings_near(graph: Graph, sides: list[str], people: list[str]) -> list[Meeting]:
-    """The meetings in the graph between these sides (sides keys) or attended by these people
-    (person keys), with their attendees and the publication dates of their reports."""
-    if not sides:
+def meetings_near(graph: Graph, slots: list[str], replacing: list[str] = ()) -> list[Meeting]:
+    """The meetings found under these (person, day) slots, with their attendees' keys and the dates
+    that place them in time (see `kgbuild.resolve.meetings`); with `replacing`, documents about to
+    be written again, not the meetings only they report."""
+    if not slots:
         return []
-    rows = graph.read(catalog.internal("meetings-near"), {"sides": sides, "people": people})
     return [
         Meeting(
             r["key"],
@@ -110,8 +110,9 @@ def meetings_near(graph: Graph, sides: list[str], people: list[str]) -> list[Mee
             r["sides_key"],
             r["place"],
             r["date"],
-            list(r["reported"] or []),
             set(r["people"] or []),
+            r["first_published"],
+            r["last_published"],
         )
-        for r in rows
+        for r in graph.read(catalog.internal("meetings-near"), {"slots": slots, "replacing": list(replacing)})
     ]

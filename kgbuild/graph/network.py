@@ -15,11 +15,14 @@ from . import catalog
 from .connection import Graph
 
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-HIDDEN = {"search", "evidence_keys"}  # lookup helpers, not information
+HIDDEN = {"search", "batch"}  # lookup helpers, not information
+SENTENCES = 3  # evidence sentences a relationship carries in the view
+KEYS_PER_READ = 5000
 
 
-def pull(graph: Graph, documents: bool = False) -> nx.MultiDiGraph:
-    """Every node and relationship, keyed by the nodes' stable keys; properties kept."""
+def pull(graph: Graph, documents: bool = False, sentences: bool = False) -> nx.MultiDiGraph:
+    """Every node and relationship, keyed by the nodes' stable keys; properties kept.  With
+    `sentences`, each fact relationship also gets its best few evidence sentences (for the view)."""
     g = nx.MultiDiGraph()
     params = {"documents": documents}
     for row in graph.read(catalog.internal("graph-nodes"), params):
@@ -28,8 +31,21 @@ def pull(graph: Graph, documents: bool = False) -> nx.MultiDiGraph:
     for row in graph.read(catalog.internal("graph-relationships"), params):
         if row["source"] in g and row["target"] in g:
             props = {k: v for k, v in (row["properties"] or {}).items() if k not in HIDDEN}
+            if "key" in props:  # networkx's own edge key is the relationship type
+                props["fact_key"] = props.pop("key")
             g.add_edge(row["source"], row["target"], key=row["type"], type=row["type"], **props)
+    if sentences:
+        _add_sentences(graph, g)
     return g
+
+
+def _add_sentences(graph: Graph, g: nx.MultiDiGraph) -> None:
+    edges = {d["fact_key"]: d for _, _, d in g.edges(data=True) if isinstance(d.get("fact_key"), str)}
+    keys = sorted(edges)
+    for start in range(0, len(keys), KEYS_PER_READ):
+        params = {"keys": keys[start : start + KEYS_PER_READ], "each": SENTENCES}
+        for row in graph.read(catalog.internal("fact-sentences"), params):
+            edges[row["key"]]["sentences"] = row["sentences"]
 
 
 def neighbourhood(g: nx.MultiDiGraph, node: str, depth: int) -> nx.MultiDiGraph:

@@ -15,11 +15,29 @@ from ..rules import Rules, load_rules
 
 
 def index(extractions: list[Extraction], rules: Rules | None = None) -> None:
-    """Give every entity of these extractions its Name keys."""
+    """Give every entity of these extractions its Name keys, the places meetings are held in included
+    (a place that names a country is that country), and each report the key of its place."""
     rules = rules or load_rules()
     for x in extractions:
+        places = _places(x, rules)
+        for r in x.reports:
+            r.place_key = entity_key(*places[r.place]) if r.place else None
         for e in x.entities:
             e.keys = name_keys(e, rules)
+
+
+def _places(x: Extraction, rules: Rules) -> dict[str, tuple[str, str]]:
+    """(name, type) of each place the document's facts are qualified with, added to its entities."""
+    seen = {(e.name, e.type): e for e in x.entities}
+    out = {}
+    for f in x.facts:
+        if f.place and f.place not in out:
+            country = rules.country_names.get(fold(f.place))  # the country's name, not its capital
+            out[f.place] = (country, "Country") if country else (f.place, "Place")
+            if out[f.place] not in seen:
+                seen[out[f.place]] = Entity(*out[f.place])
+                x.entities.append(seen[out[f.place]])
+    return out
 
 
 def name_keys(entity: Entity, rules: Rules | None = None) -> list[str]:

@@ -1,24 +1,31 @@
 """Meetings as events: which reports, in one article or many, are one meeting.
 
-A document's MET_WITH facts are grouped into `Report`s (one per place, date and status).  A
-`MeetingBook` then decides, against the meetings already in the graph and those of the same
-batch, which meeting each report is: the same sides, and
-  * the same date; or one date missing and the other within `WINDOW_DAYS` of the publication
-    date of the report that has none;
-  * or no date on either: the one meeting of those sides at the same or an enclosing place
-    (Miami is in Florida, the Kremlin in Moscow: `within` in places.json).
-A report that matches none, or more than one, is a new meeting.  The writer stores each report
-on its meeting with its status, and the meeting's status is the latest report's.
+A document's MET_WITH facts are grouped into `Report`s (one per place, date and status).  Two
+reports are one meeting only on positive evidence (`MeetingBook`):
+  * people: a pair of counterparts the report says met both attended the meeting — countries
+    are not people, so different people never share a meeting because their countries match;
+  * time: the same calendar date; or one has a date and the other, undated, was published
+    within `WINDOW_DAYS` of it; or both are undated and were published within the window of
+    each other; or neither has any date at all.  An undated report with nothing to place it in
+    time never joins a dated meeting;
+  * place: places never contradict (a place inside another counts as the same: Miami is in
+    Florida, `within` in places.json); and where time cannot separate them (no date of any kind
+    on either side) both name a place and the places agree.
+A report that matches none is a new meeting; of several it prefers the one of the same date,
+then of the same place, and is a new meeting when that leaves more than one.  Each report
+keeps why it joined its meeting (`Report.why`).
 
-`assign` gives each report of a batch its meeting, reading the graph's meetings near the batch
-through the `Near` function it is handed (`kgbuild.graph.lookup.meetings_near`).
+The graph's candidates are read through an index of (person, day) `slots`: a meeting is found
+under each attendee with its calendar date, the publication dates of its undated reports, or
+"undated".  A report looks up only its own people on the days near its own time, so the cost of
+finding its meeting does not grow with how many meetings those people had (`slots_to_ask`).
 """
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from ..names import entity_key
 from ..predicates import predicate
@@ -26,18 +33,22 @@ from ..records import Extraction, Fact, Meeting, Report
 from ..rules import Rules, load_rules
 
 WINDOW_DAYS = 4
+SAME_DATE, WINDOW, PEOPLE_AND_PLACE, NEW = "same date", "publication window", "same people and place", "new"
 
 
 def reports(facts: list[Fact], published: str | None = None) -> list[Report]:
     """Group a document's meeting facts into reports (one per place, date and status)."""
     side_of = {f.subject.name: f.object.name for f in facts if f.predicate == "REPRESENTS"}
-    groups: dict[tuple, tuple[set[str], str]] = {}
+    groups: dict[tuple, tuple[set[str], str, list]] = {}
     for f in facts:
         if predicate(f.predicate).meeting:
-            people, _ = groups.setdefault((f.place, f.date, f.status), (set(), f.sentence))
+            people, _, pairs = groups.setdefault((f.place, f.date, f.status), (set(), f.sentence, []))
             people |= {f.subject.name, f.object.name}
+            pair = tuple(sorted((f.subject.name, f.object.name)))
+            if pair not in pairs:
+                pairs.append(pair)
     out = []
-    for (place, when, status), (people, sentence) in groups.items():
+    for (place, when, status), (people, sentence, pairs) in groups.items():
         sides = sorted({side_of[p] for p in people if p in side_of})
         out.append(
             Report(
@@ -49,22 +60,51 @@ def reports(facts: list[Fact], published: str | None = None) -> list[Report]:
                 sentence,
                 [(p, side_of.get(p)) for p in sorted(people)],
                 published,
+                sorted(pairs),
             )
         )
     return out
 
 
-Near = Callable[[list[str], list[str]], Iterable[Meeting]]  # (sides keys, person keys) -> meetings in the graph
+def person_keys(names: Iterable[str]) -> set[str]:
+    return {entity_key(n, "Person") for n in names}
+
+
+def slots_of(m: Meeting, report: Report | None = None) -> list[str]:
+    """The slot keys a meeting is found under: each attendee with its date, the publication date of
+    an undated report, or 'u' when a report has no date of any kind."""
+    days = [f"d|{m.date}"] if m.date else []
+    if report is not None and not report.date:
+        days.append(f"p|{report.published}" if report.published else "u")
+    return sorted(f"{p}|{day}" for p in m.people for day in days)
+
+
+def slots_to_ask(report: Report) -> list[str]:
+    """The slot keys under which a meeting this report could be is found."""
+    people = {k for pair in report.pairs for k in person_keys(pair)}
+    if report.date:
+        days = [f"d|{report.date}", *(f"p|{d}" for d in _window(report.date))]
+    elif report.published:
+        days = [f"{kind}|{d}" for d in _window(report.published) for kind in ("d", "p")]
+    else:
+        days = ["u"]
+    return sorted(f"{p}|{day}" for p in people for day in days)
+
+
+Near = Callable[[list[str]], Iterable[Meeting]]  # slot keys -> the meetings of the graph found under them
 
 
 def assign(extractions: list[Extraction], near: Near, rules: Rules | None = None) -> None:
-    """Set `report.meeting` for every report of a batch: a meeting of the graph, one of the batch, or new."""
-    sides = sorted({r.sides_key for x in extractions for r in x.reports})
-    people = sorted({entity_key(p, "Person") for x in extractions for r in x.reports for p in r.people})
-    book = MeetingBook(list(near(sides, people)) if sides else [], rules)
+    """Set `report.meeting` and `report.why` for every report of a batch: a meeting of the graph, one
+    of the batch, or new."""
+    asked = sorted({k for x in extractions for r in x.reports for k in slots_to_ask(r)})
+    book = MeetingBook(list(near(asked)) if asked else [], rules)
     for x in extractions:
         for r in x.reports:
-            r.meeting = book.meeting(r, x.document.doc_id)
+            r.meeting, r.why = book.meeting(r, x.document.doc_id)
+    for x in extractions:  # once the batch has shaped its meetings (a date a later report added)
+        for r in x.reports:
+            r.slots = slots_of(r.meeting, r)
 
 
 class MeetingBook:
@@ -72,67 +112,92 @@ class MeetingBook:
 
     def __init__(self, known: list[Meeting], rules: Rules | None = None):
         self.rules = rules or load_rules()
-        self.by_sides: dict[str, list[Meeting]] = {}
         self.by_person: dict[str, list[Meeting]] = {}
         for m in known:
             self._index(m)
 
     def _index(self, m: Meeting) -> None:
-        if m not in self.by_sides.setdefault(m.sides_key, []):
-            self.by_sides[m.sides_key].append(m)
         for p in m.people:
-            if m not in self.by_person.setdefault(p, []):
-                self.by_person[p].append(m)
+            found = self.by_person.setdefault(p, [])
+            if m not in found:
+                found.append(m)
 
-    def meeting(self, report: Report, doc_id: str) -> Meeting:
-        """The meeting `report` is, updated with what it adds (a date, a more exact place, its sides)."""
-        found = self._match(report)
+    def meeting(self, report: Report, doc_id: str) -> tuple[Meeting, str]:
+        """The meeting `report` is and why, updated with what it adds (a date, a more exact place, sides)."""
+        found, why = self._match(report)
         if found is None:
             seed = "|".join([report.sides_key, report.date or "", report.place or "", doc_id])
             key = hashlib.sha1(seed.encode("utf-8")).hexdigest()[:20]
             found = Meeting(key, report.sides, report.sides_key, report.place, report.date)
+            why = NEW
         else:
             found.date = found.date or report.date
             if report.place and (not found.place or self.rules.contains(found.place, report.place)):
                 found.place = report.place  # "Miami" is more exact than "Florida"
             if report.sides and not found.sides:  # a meeting of named people now has its sides
                 found.sides, found.sides_key = report.sides, report.sides_key
-        found.reported.append(report.published)
-        found.people |= set(report.people)
+        if report.published and not report.date:
+            found.first_published = min(filter(None, [found.first_published, report.published]))
+            found.last_published = max(filter(None, [found.last_published, report.published]))
+        found.people |= person_keys(report.people)
         self._index(found)
-        return found
+        return found, why
 
-    def _match(self, report: Report) -> Meeting | None:
-        cands = [m for m in self._candidates(report) if self._same(report, m)]
-        if len(cands) > 1:  # prefer the one of the same date, then of the same place
-            cands = [m for m in cands if m.date == report.date] or [m for m in cands if m.place == report.place]
-        return cands[0] if len(cands) == 1 else None
+    def _match(self, report: Report) -> tuple[Meeting | None, str]:
+        judged = [(m, why) for m in self._candidates(report) if (why := self._same(report, m))]
+        if len(judged) > 1:  # prefer the one of the same date, then of the same place
+            judged = [j for j in judged if j[0].date and j[0].date == report.date] or [
+                j for j in judged if j[0].place == report.place
+            ]
+        return judged[0] if len(judged) == 1 else (None, NEW)
 
     def _candidates(self, report: Report) -> list[Meeting]:
-        """Meetings of the same sides; where either report names no sides, meetings of two of its people."""
-        out = list(self.by_sides.get(report.sides_key, []))
-        for person in report.people:
-            for m in self.by_person.get(person, []):
-                shared = set(report.people) & m.people
-                if m not in out and not (report.sides and m.sides) and len(shared) >= 2:
+        """Meetings that both people of one of the report's counterpart pairs attended."""
+        out: list[Meeting] = []
+        for pair in report.pairs:
+            a, b = sorted(person_keys(pair))
+            for m in self.by_person.get(a, []):
+                if b in m.people and m not in out:
                     out.append(m)
         return out
 
-    def _same(self, report: Report, m: Meeting) -> bool:
+    def _same(self, report: Report, m: Meeting) -> str:
+        """Why `report` is meeting `m` ('' when it is not), people being shared already."""
         if not self._places_agree(report.place, m.place):
-            return False
+            return ""
         if report.date and m.date:
-            return report.date == m.date
-        if report.date or m.date:
-            dated = report.date or m.date
-            undated = [report.published] if report.date is None else m.reported
-            if not any(undated):
-                return True  # a report with no date at all: the one meeting of those sides at that place
-            return any(_days_apart(dated, p) <= WINDOW_DAYS for p in undated if p)
-        return True
+            return SAME_DATE if report.date == m.date else ""
+        if report.date:  # a dated report and a meeting known from undated reports only
+            return WINDOW if _near_range(report.date, m.first_published, m.last_published) else ""
+        if m.date:
+            return WINDOW if report.published and _days_apart(report.published, m.date) <= WINDOW_DAYS else ""
+        if report.published and m.first_published:  # both undated, published within the window
+            return WINDOW if _near_range(report.published, m.first_published, m.last_published) else ""
+        if not report.published and not m.first_published:  # nothing in time: the places must say so
+            return PEOPLE_AND_PLACE if report.place and m.place else ""
+        return ""
 
     def _places_agree(self, a: str | None, b: str | None) -> bool:
         return not a or not b or self.rules.contains(a, b) or self.rules.contains(b, a)
+
+
+def _window(day: str) -> list[str]:
+    try:
+        d = date.fromisoformat(day)
+    except ValueError:
+        return []
+    return [(d + timedelta(days=k)).isoformat() for k in range(-WINDOW_DAYS, WINDOW_DAYS + 1)]
+
+
+def _near_range(day: str, first: str | None, last: str | None) -> bool:
+    """Whether `day` is within the window of some day from `first` to `last`."""
+    if not first:
+        return False
+    return (
+        _days_apart(day, first) <= WINDOW_DAYS
+        or _days_apart(day, last or first) <= WINDOW_DAYS
+        or (first <= day <= (last or first))
+    )
 
 
 def _days_apart(a: str, b: str) -> int:

@@ -109,7 +109,11 @@ def test_reports_of_one_meeting_are_one_row(run, empty_graph, tmp_path):
     assert len(miami) == 1, meetings
     (m,) = miami
     assert (m["date"], m["status"], m["articles"]) == ("2026-04-04", "held", 3)
-    assert m["sources"] == ["Envoys to meet (planned)", "Envoys meet (held)", "Talks go on (held)"]
+    assert m["sources"] == [
+        "Envoys to meet (planned; new)",
+        "Envoys meet (held; same date)",
+        "Talks go on (held; publication window)",
+    ]
     node = rows(
         run("query", "MATCH (m:Meeting {place: 'Miami'}) RETURN m.name AS name, m.sides AS sides", "--format", "json")
     )
@@ -151,9 +155,14 @@ def test_dates_as_written_are_kept(run, empty_graph, tmp_path):
     )
     assert run("load", str(tmp_path)).exit_code == 0
     r = rows(
-        run("query", "MATCH ()-[r:MET_WITH]->() RETURN r.date_texts AS texts, r.dates AS dates", "--format", "json")
+        run(
+            "query",
+            "MATCH (e:Evidence {type: 'MET_WITH'}) RETURN e.date_text AS text, e.date AS date",
+            "--format",
+            "json",
+        )
     )
-    assert r == [{"texts": ["next week"], "dates": []}]
+    assert r == [{"text": "next week", "date": None}]
 
 
 # -- tables, messages, progress ------------------------------------------------------------------------

@@ -31,21 +31,32 @@ def statements() -> list[dict]:
         for q in catalog.reports().values()
         if q.limited
     ]
+    declared = {name: [p.name for p in q.params] for name, q in catalog.writes().items()}
     out += [
-        {"name": f"write/entity[{label}]", "text": catalog.write("entity", label=label), "params": ["rows"]}
+        {"name": f"write/entity[{label}]", "text": catalog.write("entity", label=label), "params": declared["entity"]}
         for label in catalog.LABELS
     ]
     out += [
         {
-            "name": f"write/fact[{p.name}:{s}->{o}]",
-            "text": catalog.write("fact", rel_type=p.name, subject=s, object=o),
-            "params": ["rows"],
+            "name": f"write/{name}[{p.name}:{s}->{o}]",
+            "text": catalog.write(name, rel_type=p.name, subject=s, object=o),
+            "params": declared[name],
         }
+        for name in ("fact", "fact-recount")
         for p in PREDICATES.values()
         for s in p.subjects
         for o in p.objects
     ]
     return out
+
+
+EMPTY = {"list": [], "int": 12, "count": 12, "string": "nothing", "bool": False, "float": 0.0}
+
+
+def empty_params(name: str) -> dict:
+    """Harmless values for a write statement's declared parameters."""
+    query = catalog.writes()[name.split("/", 1)[1].split("[", 1)[0]]
+    return {p.name: EMPTY[p.type] for p in query.params}
 
 
 def lint(items: list[dict]) -> list[dict]:
@@ -90,4 +101,4 @@ def test_every_statement_runs_on_the_embedded_server(empty_graph):
             empty_graph.read(q.unlimited, params)
     for stmt in statements():
         if stmt["name"].startswith("write/"):
-            empty_graph.write(lambda tx, s=stmt["text"]: tx.execute(s, {"rows": []}))
+            empty_graph.write(lambda tx, s=stmt["text"], n=stmt["name"]: tx.execute(s, empty_params(n)))

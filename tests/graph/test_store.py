@@ -34,19 +34,41 @@ def test_loading_twice_leaves_the_graph_identical(empty_graph):
     assert snapshot(empty_graph) == before
 
 
-def test_facts_keep_sources_sentences_and_best_confidence(empty_graph):
+def test_facts_keep_their_evidence_and_its_aggregates(empty_graph):
     load([str(CORPUS)], empty_graph)
     rows = empty_graph.read(
         "MATCH (a:Person {name: 'Paul Ashworth'})-[r:MET_WITH]-(b:Person {name: 'Ragna Thorsdottir'}) "
-        "RETURN r.sources AS sources, r.sentences AS sentences, r.sentence_docs AS docs, r.confidence AS c, "
-        "r.status AS status, r.places AS places, r.dates AS dates, r.rules AS rules"
+        "MATCH (d:Document)-[:STATES]->(e:Evidence {fact: r.key}) "
+        "RETURN r.articles AS articles, r.evidence AS evidence, r.confidence AS c, r.status AS status, "
+        "r.places AS places, r.first_date AS first, r.last_date AS last, r.rules AS rules, "
+        "collect(e.sentence) AS sentences, collect(DISTINCT d.doc_id) AS docs"
     )
     assert len(rows) == 1
     r = rows[0]
-    assert len(r["sources"]) == 2  # announced in one article, reported held in the next
-    assert len(r["sentences"]) == len(r["docs"]) == 2 and set(r["docs"]) == set(r["sources"])
-    assert r["status"] == "held" and r["c"] == 0.9 and r["places"] == ["Ottawa"] and r["dates"] == ["2026-03-13"]
+    assert r["articles"] == 2 and r["evidence"] == 2  # announced in one article, reported held in the next
+    assert len(r["sentences"]) == 2 and len(r["docs"]) == 2
+    assert r["status"] == "held" and r["c"] == 0.9 and r["places"] == ["Ottawa"]
+    assert r["first"] == r["last"] == "2026-03-13"
     assert r["rules"] == ["met.subject_object"]
+
+
+def test_force_takes_one_documents_evidence_off_and_recounts(empty_graph, tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "Published on 2026-03-10\nNorwegian Foreign Minister Eirik Vangen met Icelandic Foreign Minister "
+        "Ragna Thorsdottir in Oslo on Tuesday.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "b.txt").write_text(
+        "Published on 2026-03-11\nRagna Thorsdottir, Iceland's foreign minister, met Norwegian Foreign Minister "
+        "Eirik Vangen in Oslo on Tuesday, her office said.\n",
+        encoding="utf-8",
+    )
+    load([str(tmp_path)], empty_graph)
+    query = "MATCH (:Person)-[r:MET_WITH]->(:Person) RETURN r.articles AS articles, r.evidence AS evidence"
+    assert empty_graph.read(query) == [{"articles": 2, "evidence": 2}]
+    load([str(tmp_path / "b.txt")], empty_graph, force=True)
+    assert empty_graph.read(query) == [{"articles": 2, "evidence": 2}]
+    assert empty_graph.read("MATCH (e:Evidence) RETURN count(e) AS n") == [{"n": 2 + 4}]  # MET_WITH, REPRESENTS
 
 
 def test_new_articles_merge_into_existing_entities(empty_graph):

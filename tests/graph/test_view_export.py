@@ -115,14 +115,14 @@ def test_export_opens_in_networkx_with_properties(loaded, tmp_path, fmt, reader)
     people = [d for _, d in g.nodes(data=True) if d.get("label") == "Person"]
     assert any(d.get("name") == "Steve Witkoff" for d in people)
     edges = [d for *_, d in g.edges(data=True) if d.get("relationship", d.get("type")) == "MET_WITH"]
-    assert edges and all("confidence" in d and "sentences" in d for d in edges)
+    assert edges and all("confidence" in d and "articles" in d and "status" in d for d in edges)
 
 
 def test_export_jsonl_and_csv(loaded, tmp_path):
     r = loaded.invoke(cli, ["export", "--format", "jsonl"], catch_exceptions=False)
     lines = [json.loads(x) for x in r.stdout.splitlines()]
     assert {x["kind"] for x in lines} == {"node", "relationship"}
-    assert any(x.get("type") == "ENVOY_OF" and isinstance(x.get("sources"), list) for x in lines)
+    assert any(x.get("type") == "ENVOY_OF" and isinstance(x.get("articles"), int) for x in lines)
     folder = tmp_path / "csv"
     assert loaded.invoke(cli, ["export", "--format", "csv", "-o", str(folder)]).exit_code == 0
     with open(folder / "nodes.csv", encoding="utf-8") as f:
