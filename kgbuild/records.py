@@ -10,6 +10,7 @@ turns into rows.  Nothing here reads a file, runs spaCy or talks to a graph.
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
@@ -21,10 +22,17 @@ ENTITY_TYPES = ("Person", "Country", "Organization", "Place")  # also the graph'
 
 
 def document_id(text: str) -> str:
-    """SHA-256 of the normalised text: the same article always gets the same id."""
-    norm = unicodedata.normalize("NFC", text)
-    norm = " ".join(norm.split())
-    return hashlib.sha256(norm.encode("utf-8")).hexdigest()
+    """SHA-256 of the normalised text (NFC, whitespace runs as one space): the same article always gets
+    the same id.  Hashed word by word, so a long text costs no copy of itself per word."""
+    digest = hashlib.sha256()
+    first = True
+    for word in _WORDS.finditer(unicodedata.normalize("NFC", text)):
+        digest.update(word.group(0).encode("utf-8") if first else b" " + word.group(0).encode("utf-8"))
+        first = False
+    return digest.hexdigest()
+
+
+_WORDS = re.compile(r"\S+")
 
 
 @dataclass

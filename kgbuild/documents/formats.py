@@ -64,7 +64,10 @@ class Format:
     def read(self, path: str, data: bytes, published: str | None) -> Iterator[Document | Problem]:
         """The articles in `data`, a whole file of this format."""
         if self.lines:
-            yield from jsonl_articles(path, io.BytesIO(data), published)
+            yield from jsonl_articles(path, bounded_lines(io.BytesIO(data)), published)
+            return
+        if len(data) > MAX_ARTICLE_BYTES:
+            yield too_long(path, len(data))
             return
         text = decode(path, data)
         if isinstance(text, Problem):
@@ -141,13 +144,45 @@ def _article(path: str, text: str, fmt: Format) -> Document | Problem:
         return Problem(path, f"{path}: cannot read it as an article ({type(e).__name__}); skipped")
 
 
-def jsonl_articles(path: str, lines: Iterable[bytes], published: str | None) -> Iterator[Document | Problem]:
+MAX_ARTICLE_BYTES = 20_000_000  # longer than any article: a file (or a JSON line) over this is refused
+
+
+def too_long(where: str, size: int) -> Problem:
+    return Problem(
+        where,
+        f"{where} is longer than any article ({size / 1e6:.1f} MB, the most is {MAX_ARTICLE_BYTES / 1e6:.1f} MB); "
+        "split it into articles",
+    )
+
+
+def bounded_lines(f, limit: int | None = None) -> Iterator[bytes | int]:
+    """The lines of a binary stream, each read whole only if it is at most `limit` bytes (the longest
+    article); a longer one is skipped as it is read, and its length given in its place."""
+    limit = limit or MAX_ARTICLE_BYTES
+    while True:
+        line = f.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while line and not line.endswith(b"\n"):
+            line = f.readline(1 << 20)
+            size += len(line)
+        yield size
+
+
+def jsonl_articles(path: str, lines: Iterable[bytes | int], published: str | None) -> Iterator[Document | Problem]:
     """One article a line.  Each line is judged on its own; lines with no "text" are reported one by
     one once the file has shown it holds articles, and as one warning if it never does."""
     without_text: list[int] = []  # lines with no "text" before the first article
     articles = False
     for n, raw in enumerate(lines, 1):
         where = f"{path}:{n}"
+        if isinstance(raw, int):
+            yield too_long(where, raw)
+            continue
         line = decode(where, raw.removeprefix(codecs.BOM_UTF8) if n == 1 else raw)
         if isinstance(line, Problem):
             yield line

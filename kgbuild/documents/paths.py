@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import glob
 import os
+import select
 import stat
 import time
 from collections.abc import Iterable, Iterator
@@ -80,27 +81,25 @@ def is_pipe(p: Path) -> bool:
         return False
 
 
-def read_pipe(path: Path) -> bytes | Problem:
-    """Everything a named pipe delivers, or a Problem when nothing writes to it within PIPE_WAIT
-    (opening a pipe with no writer would otherwise wait forever)."""
+def open_pipe(path: Path):
+    """A named pipe opened for reading once something has written to it, or a Problem when nothing
+    has within PIPE_WAIT seconds (opening or reading a pipe nobody writes to waits forever)."""
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     try:
-        chunks: list[bytes] = []
+        watch = select.poll()
+        watch.register(fd, select.POLLIN)
         deadline = time.monotonic() + PIPE_WAIT
         while True:
-            try:
-                first = os.read(fd, 65536)
-            except BlockingIOError:  # a writer is there, with nothing written yet
-                break
-            if first:
-                chunks.append(first)
-                break
+            events = watch.poll(50)  # milliseconds
+            if any(e & select.POLLIN for _, e in events):
+                break  # data waits (or the writer wrote and left)
             if time.monotonic() > deadline:
-                return Problem(str(path), f"{path} is a named pipe that nothing writes to; start its writer first")
-            time.sleep(0.05)
+                raise TimeoutError
         os.set_blocking(fd, True)
-        while chunk := os.read(fd, 1 << 20):
-            chunks.append(chunk)
-        return b"".join(chunks)
-    finally:
+        return os.fdopen(fd, "rb")
+    except TimeoutError:
         os.close(fd)
+        return Problem(str(path), f"{path} is a named pipe that nothing writes to; start its writer first")
+    except BaseException:
+        os.close(fd)
+        raise

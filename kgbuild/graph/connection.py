@@ -98,7 +98,7 @@ class Graph:
         except AuthError as e:
             raise GraphUnavailable(_auth_message(self.uri)) from e
         except Neo4jError as e:
-            raise _query_error(e) from e
+            raise _query_error(e, self.timeout) from e
 
     def close(self) -> None:
         self.driver.close()
@@ -146,7 +146,7 @@ def plain(value: Any) -> Any:
     return value
 
 
-def _query_error(e: Neo4jError) -> QueryError:
+def _query_error(e: Neo4jError, timeout: float) -> QueryError:
     text = _short(e)
     if (e.code or "").endswith(("Security.Forbidden", "WriteOnReadOnlyAccessDbException")) or (
         "not allowed in read access mode" in text
@@ -156,8 +156,9 @@ def _query_error(e: Neo4jError) -> QueryError:
         return err
     if "exceeded the arcadedb.command.timeout" in text or (e.code or "").endswith("TransactionTimedOut"):
         return QueryError(
-            f"the statement ran longer than KGBUILD_STATEMENT_TIMEOUT ({statement_timeout()} s) and the graph "
-            "ended it; narrow it, or raise the timeout"
+            f"the statement ran longer than the graph allows ({timeout:.0f} s) and the graph ended it; narrow "
+            "it, or raise KGBUILD_STATEMENT_TIMEOUT (the embedded graph takes a new one when it starts again: "
+            "`kgbuild db stop`)"
         )
     if any(s in text for s in DISK_FULL):
         err = QueryError(f"the disk holding the graph is full ({text[:120]}); free space, then load again")
@@ -193,6 +194,7 @@ def open_graph(settings: Settings, start: bool = True, read_only: bool = False) 
             raise GraphUnavailable("the embedded graph is not running; start it with `kgbuild db start`")
         uri, database = info.uri, settings.database or server.database
         auth = server.reader_auth if read_only else server.auth
+        timeout = server.timeout(info) or statement_timeout()
     else:
         uri = settings.uri
         scheme = uri.split("://", 1)[0].lower() if "://" in uri else ""
@@ -203,13 +205,14 @@ def open_graph(settings: Settings, start: bool = True, read_only: bool = False) 
             )
         auth = (settings.username or "neo4j", settings.password or "")
         database = settings.database or DEFAULT_DATABASE
+        timeout = statement_timeout()
     try:
         driver = GraphDatabase.driver(uri, auth=auth, notifications_min_severity="OFF", **TIMEOUTS)
     except (ValueError, ConfigurationError) as e:
         raise GraphUnavailable(
             f"NEO4J_URI {uri!r} is not a graph address ({_short(e)}); use e.g. bolt://localhost:7687"
         ) from e
-    graph = Graph(driver=driver, database=database, uri=uri, timeout=float(statement_timeout()))
+    graph = Graph(driver=driver, database=database, uri=uri, timeout=float(timeout))
     try:
         _verify(graph, settings, read_only)
         yield graph

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import getpass
 import os
 import signal
 import socket
 import subprocess
+import tempfile
 from pathlib import Path
 
 
@@ -52,6 +54,24 @@ def cmdline(pid: int) -> list[str] | None:
     except OSError:
         return None
     return [a.decode("utf-8", "replace") for a in raw.split(b"\0") if a]
+
+
+def outdated(pid: int) -> bool:
+    """Whether our server process was started by an older kgbuild (which gave Java the root password
+    and wrote a JVM performance file, with no read-only user and no statement timeout)."""
+    args = cmdline(pid)
+    return args is not None and "-XX:-UsePerfData" not in args
+
+
+def forget_perf_data(password: str) -> None:
+    """Delete the JVM performance files in the system temp folder that hold this password (an older
+    kgbuild's server wrote its command line there)."""
+    folder = Path(tempfile.gettempdir()) / f"hsperfdata_{getpass.getuser()}"
+    secret = password.encode("utf-8")
+    for path in folder.glob("[0-9]*") if folder.is_dir() else ():
+        with contextlib.suppress(OSError):
+            if secret in path.read_bytes():
+                path.unlink()
 
 
 def is_our_java(pid: int, root: Path) -> bool:

@@ -23,6 +23,7 @@ import os
 import re
 import secrets
 import signal
+import stat
 import subprocess
 import time
 from dataclasses import asdict, dataclass
@@ -35,12 +36,15 @@ from . import accounts
 from .processes import (
     alive,
     can_bind,
+    cmdline,
+    forget_perf_data,
     free_port,
     is_our_java,
     java_processes,
     kill,
     listens,
     locked,
+    outdated,
     port_open,
     ports_from_args,
 )
@@ -152,13 +156,25 @@ class EmbeddedServer:
         write_private(self.state_file, json.dumps(asdict(info)))
 
     def start(self) -> ServerInfo:
-        """Return the running server, starting it first if needed."""
+        """Return the running server, starting it first if needed.  A server an older kgbuild started
+        (its password on its command line, no read-only user, no statement timeout) is restarted."""
         self._make_home()
         with locked(self.lock_file):
             running = self.info()
+            if running and outdated(running.pid):
+                self._stop(running)
+                running = None
             if running and (port_open(running.bolt_port) or self._answers(running)):
                 return running
             return self._start()
+
+    def timeout(self, info: ServerInfo) -> int | None:
+        """The statement timeout the running server was started with, in seconds."""
+        args = cmdline(info.pid) or []
+        for a in args:
+            if a.startswith("-Darcadedb.command.timeout="):
+                return int(a.split("=", 1)[1]) // 1000
+        return None
 
     def _answers(self, info: ServerInfo) -> bool:
         """Wait for a running server's Bolt port while its process lives (False once it has ended)."""
@@ -188,6 +204,7 @@ class EmbeddedServer:
 
     def _start(self) -> ServerInfo:
         java, jars = _runtime()
+        forget_perf_data(self.password())
         last = ""
         for attempt in range(START_ATTEMPTS):
             bolt, http = self._ports(fresh=attempt > 0)
@@ -297,16 +314,20 @@ class EmbeddedServer:
             info = self.info()
             if not info:
                 return False
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(info.pid, signal.SIGTERM)
-            deadline = time.monotonic() + STOP_TIMEOUT
-            while time.monotonic() < deadline and alive(info.pid):
-                time.sleep(0.1)
-            if alive(info.pid):
-                with contextlib.suppress(ProcessLookupError, PermissionError):
-                    os.killpg(info.pid, signal.SIGKILL)
-            self.state_file.unlink(missing_ok=True)
+            self._stop(info)
             return True
+
+    def _stop(self, info: ServerInfo) -> None:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(info.pid, signal.SIGTERM)
+        deadline = time.monotonic() + STOP_TIMEOUT
+        while time.monotonic() < deadline and alive(info.pid):
+            time.sleep(0.1)
+        if alive(info.pid):
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(info.pid, signal.SIGKILL)
+        self.state_file.unlink(missing_ok=True)
+        forget_perf_data(self.password())
 
     def log_tail(self, size: int = 400) -> str:
         try:
@@ -327,15 +348,15 @@ def _reason(e: Exception) -> str:
 
 
 def _private_tree(home: Path) -> None:
-    """Folders 0700 and files 0600 under home (data written by older versions included)."""
+    """Nothing under home readable or writable by others (data written by older versions included):
+    group and other permissions taken off, the owner's kept; links are not followed out of home."""
     os.chmod(home, 0o700)
     for root, dirs, files in os.walk(home):
-        for d in dirs:
-            os.chmod(os.path.join(root, d), 0o700)
-        for f in files:
-            path = os.path.join(root, f)
+        for name in [*dirs, *files]:
+            path = os.path.join(root, name)
             if not os.path.islink(path):
-                os.chmod(path, 0o600)
+                mode = os.stat(path).st_mode
+                os.chmod(path, stat.S_IMODE(mode) & 0o700)
 
 
 def _runtime() -> tuple[Path, Path]:

@@ -258,6 +258,34 @@ def test_a_named_pipe_with_no_writer_is_skipped_in_bounded_time(run, empty_graph
     assert f"warning: {fifo} is a named pipe that nothing writes to; start its writer first" in r.stderr
 
 
+def test_a_named_pipe_whose_writer_writes_nothing_is_skipped_in_bounded_time(run, tmp_path, monkeypatch):
+    from kgbuild.documents import paths
+
+    monkeypatch.setattr(paths, "PIPE_WAIT", 0.5)
+    fifo = tmp_path / "silent.txt"
+    os.mkfifo(fifo)
+    writer = subprocess.Popen(["sh", "-c", f"sleep 20 > {fifo}"])
+    try:
+        r = run("extract", str(fifo))
+        assert r.exit_code == 1 and "is a named pipe that nothing writes to" in r.stderr
+    finally:
+        writer.kill()
+
+
+def test_an_input_longer_than_any_article_is_refused(run, tmp_path, monkeypatch):
+    from kgbuild import documents
+    from kgbuild.documents import formats
+
+    monkeypatch.setattr(formats, "MAX_ARTICLE_BYTES", 1000)
+    monkeypatch.setattr(documents, "MAX_ARTICLE_BYTES", 1000)
+    (tmp_path / "long.txt").write_text("Words and words. " * 100, encoding="utf-8")
+    line = json.dumps({"text": "Words and words. " * 100})
+    (tmp_path / "feed.jsonl").write_text(line + "\n" + json.dumps({"text": "A short one."}) + "\n", encoding="utf-8")
+    r = run("extract", str(tmp_path))
+    assert f"warning: {tmp_path / 'feed.jsonl'}:1 is longer than any article" in r.stderr
+    assert f"warning: {tmp_path / 'long.txt'} is longer than any article" in r.stderr
+
+
 def test_a_device_is_named_as_a_device(run, tmp_path):
     link = tmp_path / "zero.txt"
     os.symlink("/dev/zero", link)

@@ -153,6 +153,20 @@ def test_no_file_outside_home_and_no_process_holds_a_password(tmp_path):
     assert _files_holding([Path(tempfile.gettempdir()), Path("/dev/shm")], secrets, skip=home) == []
 
 
+def test_making_home_private_follows_no_link_out_of_it_and_keeps_execute_bits(tmp_path):
+    home, outside = tmp_path / "home", tmp_path / "outside"
+    home.mkdir()
+    outside.mkdir(mode=0o755)
+    os.chmod(outside, 0o755)
+    (home / "link").symlink_to(outside)
+    tool = home / "tool.sh"
+    tool.write_text("#!/bin/sh\n", encoding="utf-8")
+    os.chmod(tool, 0o755)
+    EmbeddedServer(home)._make_home()
+    assert outside.stat().st_mode & 0o777 == 0o755
+    assert tool.stat().st_mode & 0o777 == 0o700
+
+
 def test_every_file_in_home_is_private(server, run):
     run("query", "RETURN 1 AS one")
     assert run("db", "status").exit_code == 0  # writes kgbuild.grass
@@ -229,5 +243,8 @@ def test_a_client_that_dies_does_not_leave_the_server_working(tmp_path):
         assert _cpu_seconds(pid) - before < 0.3
         with open_graph(settings, read_only=True) as g:
             assert g.read("RETURN 1 AS one") == [{"one": 1}]
+        slow = _cli(home, "query", busy, KGBUILD_STATEMENT_TIMEOUT="60")  # the server still has its own
+        code, _out, err = slow.wait(timeout=60), *slow.communicate()
+        assert code == 1 and "longer than the graph allows (3 s)" in err, err
     finally:
         EmbeddedServer(home).stop()

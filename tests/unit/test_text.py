@@ -24,6 +24,9 @@ INVISIBLE = {
     "left-to-right mark": "\u200e",
     "right-to-left override": "\u202e",
     "word joiner": "\u2060",
+    "variation selector": "\ufe0f",
+    "Hangul filler": "\u3164",
+    "combining grapheme joiner": "\u034f",
 }
 
 
