@@ -1,10 +1,13 @@
-"""The forms names are compared in: folded text, and a key shared by transliteration variants."""
+"""The forms names are compared in: folded text, a key shared by transliteration variants, and the
+key of a person (particles and nicknames as `data/names.json` says)."""
 
 from __future__ import annotations
 
+import json
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 from .text import clean_text
 
@@ -16,8 +19,9 @@ def fold(text: str) -> str:
     """Case, accents, punctuation and a leading "the" removed: the form names are compared in."""
     s = unicodedata.normalize("NFKD", clean_text(text))
     s = "".join(c for c in s if not unicodedata.combining(c)).lower()
-    s = s.replace("’", "'")
+    s = re.sub(r"['’ʼ‘`]", "'", s)
     s = re.sub(r"'s\b", "", s)
+    s = re.sub(r"(?<=\w)'(?=\w)", "", s)  # Sa'ar is Saar, O'Brien Obrien
     s = re.sub(r"[^\w\s-]", " ", s).replace("-", " ")
     s = " ".join(s.split())
     return s[4:] if s.startswith("the ") else s
@@ -41,6 +45,49 @@ def translit_key(name: str) -> str:
     return " ".join(out)
 
 
+@cache
+def _naming() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str, str]]:
+    data = json.loads(resources.files("kgbuild.data").joinpath("names.json").read_text(encoding="utf-8"))
+    nicknames = {translit_key(short): translit_key(full) for short, full in data["nicknames"].items()}
+    raw = frozenset(data["particles"])
+    given = frozenset(translit_key(p) for p in data["given_names_too"])
+    return raw, frozenset(translit_key(p) for p in raw), given, nicknames
+
+
+def particles() -> frozenset[str]:
+    """The particles of names (al, el, bin, de, van, von, le ...), as `data/names.json` lists them."""
+    return _naming()[0]
+
+
+_WORD = re.compile(r"[^\s-]+(?:-(?=\S))?")
+
+
+@lru_cache(maxsize=1 << 16)
+def person_words(name: str) -> tuple[str, ...]:
+    """The words a person's key is made of: transliteration-folded, middle initials dropped, particles
+    left out unless one may be a given name too and starts the name written as a word of its own ('Al
+    Gore'), the given name for a nickname.  'Abdel Fattah El-Sisi' → (abdel, fattah, sisi); 'Joe Biden' and
+    'Joseph R. Biden' → (joseph, biden)."""
+    _, particles, given, nicknames = _naming()
+    words: list[str] = []
+    for k, raw in enumerate(_WORD.findall(clean_text(name))):
+        key = translit_key(raw.rstrip("-"))
+        if not key:
+            continue
+        particle = key in particles and (raw[:1].islower() or raw.endswith("-") or k > 0 or key not in given)
+        if not particle:
+            words += key.split()
+    if not words:
+        return tuple(translit_key(name).split())
+    if len(words) > 1 and words[0] in nicknames:
+        words[0] = nicknames[words[0]]
+    return tuple(words)
+
+
+def person_key(name: str) -> str:
+    return " ".join(person_words(name))
+
+
 def without_article(text: str, articles: frozenset[str] = frozenset({"the"})) -> str:
     """'the Kremlin' → 'Kremlin' (a leading article, as in grammar.json's `articles`)."""
     first, _, rest = text.partition(" ")
@@ -48,8 +95,8 @@ def without_article(text: str, articles: frozenset[str] = frozenset({"the"})) ->
 
 
 def name_words(name: str, suffixes: set[str]) -> list[str]:
-    """The words of a person's name key without a trailing suffix ('Jr.', 'III'): the last is the surname."""
-    words = translit_key(name).split()
+    """The words of a person's key without a trailing suffix ('Jr.', 'III'): the last is the surname."""
+    words = list(person_words(name))
     while len(words) > 1 and words[-1] in suffixes:
         words.pop()
     return words
@@ -57,7 +104,7 @@ def name_words(name: str, suffixes: set[str]) -> list[str]:
 
 def entity_key(name: str, etype: str) -> str:
     """The graph key of an entity: its type and the transliteration-folded canonical name."""
-    base = (translit_key(name) if etype == "Person" else "") or fold(name) or name
+    base = (person_key(name) if etype == "Person" else "") or fold(name) or name
     return f"{etype.lower()}:{base}"
 
 

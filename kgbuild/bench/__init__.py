@@ -16,7 +16,6 @@ is never touched.  Targets are printed next to the figures; `--check` makes a mi
 from __future__ import annotations
 
 import os
-import resource
 import shutil
 import statistics
 import subprocess
@@ -31,12 +30,15 @@ from pathlib import Path
 from ..config import Settings, usable_cores
 from ..graph import Graph, catalog, open_graph
 from ..graph.server import EmbeddedServer
+from .resources import disk_bytes, python_peak_mb, server_peak_mb
 
 TARGETS = {  # what the figures should reach on any machine (see README, "Quality and speed")
     "extraction ratio": 1.0,  # kgbuild words/s / bare nlp.pipe words/s
     "load / extract": 0.97,
     "report p95 s": 1.0,
     "command p50 s": 0.4,
+    "news flat": 0.67,  # slowest / fastest file of generated news (within 1.5x)
+    "news report s": 1.0,  # every report's whole command on the loaded news
 }
 
 
@@ -73,28 +75,6 @@ def scratch_graph(home: Path | None = None) -> Iterator[tuple[Graph, Settings, E
         server.stop()
         if not home:
             shutil.rmtree(folder, ignore_errors=True)
-
-
-def server_peak_mb(server: EmbeddedServer) -> float | None:
-    """The graph server's peak resident memory (VmHWM), in MB."""
-    info = server.info()
-    try:
-        status = Path(f"/proc/{info.pid}/status").read_text() if info else ""
-    except OSError:
-        return None
-    for line in status.splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return None
-
-
-def disk_bytes(home: Path) -> int:
-    """The size of the graph's database files under a KGBUILD_HOME (logs and settings left out)."""
-    return sum(f.stat().st_size for f in Path(home).glob("arcadedb/databases/**/*") if f.is_file())
-
-
-def python_peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 # -- a generated graph ---------------------------------------------------------------------------------
@@ -368,6 +348,7 @@ def run(
     repeat: int = 5,
     copies: int = 1,
     cores: bool = True,
+    news: int = 0,
 ) -> Figures:
     """Every figure, in one run (see the module's docstring)."""
     out = Figures()
@@ -389,6 +370,10 @@ def run(
     if people:
         generated(people, relationships, repeat, out)
         out.say(f"Python process peak memory: {python_peak_mb():.0f} MB")
+    if news:
+        from .news import measure
+
+        measure(news, out, TARGETS)
     if out.missed:
         out.say("targets missed: " + "; ".join(out.missed))
     return out

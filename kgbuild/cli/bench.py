@@ -22,8 +22,15 @@ import click
 @click.option("--repeat", type=click.IntRange(1), default=5, show_default=True, help="Runs of each timing.")
 @click.option("--copies", type=click.IntRange(1), default=1, show_default=True, help="Distinct copies of each article.")
 @click.option("--single-core", is_flag=True, help="Do not compare -j 1 with one spaCy process per core.")
+@click.option(
+    "--news",
+    type=click.IntRange(0),
+    default=0,
+    show_default=True,
+    help="Also load this many generated news articles (skewed people, `load --facts`) and time it.",
+)
 @click.option("--check", is_flag=True, help="Exit 1 when a figure misses its target.")
-def bench(paths, people, relationships, repeat, copies, single_core, check):
+def bench(paths, people, relationships, repeat, copies, single_core, news, check):
     """Measure this machine: extraction against bare spaCy and load on the articles under PATHS, then
     every report on a generated graph.  Runs on scratch embedded graphs; yours is not touched."""
     import signal
@@ -31,6 +38,6 @@ def bench(paths, people, relationships, repeat, copies, single_core, check):
     from ..bench import run
 
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a stopped bench still stops its scratch servers
-    figures = run(list(paths), people, relationships, repeat, copies, cores=not single_core)
+    figures = run(list(paths), people, relationships, repeat, copies, cores=not single_core, news=news)
     if check and figures.missed:
         raise click.ClickException(f"{len(figures.missed)} figure(s) missed their target: " + "; ".join(figures.missed))

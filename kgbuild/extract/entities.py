@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..names import fold, translit_key, without_article
+from ..names import fold, person_key, without_article
 from ..records import Entity
 from ..rules import Rules
 from .reading import Actor, Reading
@@ -28,7 +28,7 @@ class Clusters:
                 by_word[w].append(name)
         recent: dict[str, int] = {}
         for idx, m in enumerate(r.mentions):
-            key = translit_key(m.name)
+            key = person_key(m.name)
             if key in full:
                 m.entity = full[key]
             elif len(key.split()) == 1 and by_word.get(key):
@@ -41,11 +41,11 @@ class Clusters:
 
     @staticmethod
     def _full_names(r: Reading) -> dict[str, str]:
-        """Transliteration key -> the longest spelling of each name of more than one word."""
+        """Person key -> the longest spelling of each name of more than one word."""
         full: dict[str, str] = {}
         for m in r.mentions:
             if len(m.name.split()) > 1:
-                key = translit_key(m.name)
+                key = person_key(m.name)
                 full.setdefault(key, m.name)
                 if len(m.name) > len(full[key]):
                     full[key] = m.name

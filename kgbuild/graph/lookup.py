@@ -13,7 +13,7 @@ as suggestions; what matches several says which.
 from __future__ import annotations
 
 from ..errors import ReportError
-from ..names import fold, translit_key
+from ..names import fold, person_key, translit_key
 from ..records import Meeting
 from . import catalog
 from .connection import Graph
@@ -27,7 +27,7 @@ def query_keys(text: str) -> list[str]:
     """The keys to look a typed name up under."""
     text = text.strip()
     keys = [text.lower()] if ":" in text else []  # a graph key as printed by `kgbuild report ... --cypher`
-    return [*keys, *dict.fromkeys(k for k in (fold(text), translit_key(text)) if k)]
+    return [*keys, *dict.fromkeys(k for k in (fold(text), translit_key(text), person_key(text)) if k)]
 
 
 def find(graph: Graph, text: str, kind: str = "entity") -> dict:

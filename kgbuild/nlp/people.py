@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..extract.reading import tokens_with
-from ..names import fold
+from ..names import fold, particles
 from ..records import Findings
 from ..rules import Knowledge, Rules, load_rules
 from .lines import KNOWLEDGE
@@ -44,7 +44,7 @@ class PeopleFixer:
     def __init__(self, rules: Rules):
         self.rules = rules
         self.last_words = {role.split()[-1] for role in rules.roles}
-        self.particles = rules.words("grammar", "name_particles")
+        self.particles = particles()
         self.not_titles = rules.words("roles", "not_title_words")
         self.destination_preps = rules.words("grammar", "role_object_prepositions")
         self.articles = rules.words("grammar", "articles")

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz
 
-from ..names import fold, name_words, surname_block, translit_key
+from ..names import fold, name_words, person_key, surname_block, translit_key
 from ..records import Entity, EntityRef, Findings
 from ..rules import Rules, load_rules
 
@@ -38,7 +38,7 @@ class Resolver:
         self.known = known
         self.asked: set[str] = set()  # Name keys already looked up in the graph
         self.suffixes = {fold(s) for s in self.rules.words("grammar", "name_suffixes")}
-        self.people: dict[str, str] = {}  # translit key -> canonical person name
+        self.people: dict[str, str] = {}  # person key -> canonical person name
         self.by_surname: dict[str, set[str]] = {}  # folded last word -> canonical full names
         self.blocks: dict[str, set[str]] = {}  # first two letters -> surnames, where variants are sought
         self.others: dict[tuple[str, str], str] = {}  # (type, folded alias) -> canonical
@@ -54,7 +54,7 @@ class Resolver:
         if etype != "Person":
             return [fold(name)]
         words = self._words(name)
-        return [translit_key(name), *words[-1:], *(surname_block(w) for w in words[-1:])]
+        return [person_key(name), translit_key(name), *words[-1:], *(surname_block(w) for w in words[-1:])]
 
     def fetch(self, names: Iterable[tuple[str, str]]) -> None:
         """Look up in the graph, once per key, the entities these (name, type) pairs could resolve to."""
@@ -67,7 +67,7 @@ class Resolver:
 
     def _remember(self, alias: str, etype: str, canonical: str) -> None:
         if etype == "Person":
-            key = translit_key(alias)
+            key = person_key(alias)
             if not key:
                 return
             self.people.setdefault(key, canonical)
@@ -105,7 +105,7 @@ class Resolver:
         return name
 
     def _person(self, name: str) -> str:
-        key = translit_key(name)
+        key = person_key(name)
         if not key:  # initials or symbols only: nothing to resolve against
             return name
         known = self.rules.person_aliases.get(key)

@@ -9,7 +9,7 @@ the same way.
 
 from __future__ import annotations
 
-from ..names import entity_key, fold, name_words, surname_block, translit_key
+from ..names import entity_key, fold, name_words, particles, person_key, person_words, surname_block, translit_key
 from ..records import Entity, Extraction
 from ..rules import Rules, load_rules
 
@@ -59,11 +59,11 @@ def name_keys(entity: Entity, rules: Rules | None = None) -> list[str]:
 
 def _person_keys(texts: list[str], rules: Rules) -> set[str]:
     """Transliteration keys, and the surname, given name and 'given surname' of each spelling."""
-    skip = {fold(w) for w in rules.words("grammar", "name_suffixes")} | rules.words("grammar", "name_particles")
+    skip = {fold(w) for w in rules.words("grammar", "name_suffixes")} | particles()
     keys = set()
     for text in texts:
-        words = [w for w in translit_key(text).split() if w not in skip and len(w) > 1]
-        keys.add(translit_key(text))
+        words = [w for w in person_words(text) if w not in skip and len(w) > 1]
+        keys |= {translit_key(text), person_key(text)}
         keys |= set(words)
         if len(words) > 1:
             keys.add(f"{words[0]} {words[-1]}")

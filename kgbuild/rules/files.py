@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..errors import DataError
-from ..names import fold, translit_key
+from ..names import fold, person_key
 from ..records import ENTITY_TYPES
 
 if TYPE_CHECKING:
@@ -110,7 +110,7 @@ def load_aliases(rules: Rules) -> None:
                 rules.entity_aliases[fold(alias)] = (name, etype)
                 rules.known_names.append((alias, name, etype))
                 if etype == "Person":
-                    rules.person_aliases[translit_key(alias)] = name
+                    rules.person_aliases[person_key(alias)] = name
             country = entry.get("country")
             if country:
                 if country not in known:

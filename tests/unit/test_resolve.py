@@ -2,7 +2,7 @@
 
 from datetime import date
 
-from kgbuild.names import entity_key, translit_key
+from kgbuild.names import entity_key, person_key, translit_key
 from kgbuild.resolve import Resolver
 from kgbuild.resolve.dates import resolve_date
 
@@ -18,6 +18,27 @@ def test_transliteration_variants_share_a_key():
     ]:
         assert translit_key(a) == translit_key(b), (a, b)
     assert translit_key("George W. Bush") == translit_key("George Bush")
+
+
+def test_person_keys_drop_particles_initials_and_nicknames():
+    for a, b in [
+        ("Hassan El-Amrani", "Hassan al-Amrani"),
+        ("El-Amrani", "Amrani"),
+        ("Al-Amrani", "al Amrani"),
+        ("Nadia Sa'adi", "Nadia Saadi"),
+        ("Tom Harwell", "Thomas R. Harwell"),
+        ("Bill Okafor", "William Okafor"),
+        ("Greta von Aschberg", "Greta Von Aschberg"),
+        ("Von Aschberg", "Aschberg"),
+    ]:
+        assert person_key(a) == person_key(b), (a, b)
+    for a, b in [
+        ("Al Brenner", "Brenner"),  # a given name that is also a particle stays a given name
+        ("Ben Ashdown", "Ashdown"),
+        ("Marie Le Gall", "Yves Le Gall"),
+        ("Park Ji-woo", "Park Ji-hoon"),
+    ]:
+        assert person_key(a) != person_key(b), (a, b)
 
 
 def test_resolver_merges_variants_and_keeps_namesakes_apart():
