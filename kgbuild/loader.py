@@ -24,9 +24,10 @@ from functools import partial
 from . import resolve as resolution
 from .documents import read_documents
 from .errors import QueryError
-from .graph import Graph, lookup
+from .graph import Graph, lookup, revise
 from .graph.writer import GraphWriter
 from .handoff import read_facts
+from .names import entity_key
 from .pipeline import extract as extract_documents
 from .pipeline import finish
 from .pipeline import read as read_findings
@@ -48,6 +49,7 @@ class Summary:
     relationships_before: int = 0
     nodes_after: int = 0
     relationships_after: int = 0
+    merged: int = 0  # people first known by a surname alone, merged into their full name afterwards
     seconds: float = 0.0
 
     def line(self) -> str:
@@ -56,7 +58,13 @@ class Summary:
             f"{self.failed} failed; {self.entities} entities, {self.facts} facts; graph now "
             f"{self.nodes_after} nodes (+{self.nodes_after - self.nodes_before}), "
             f"{self.relationships_after} relationships "
-            f"(+{self.relationships_after - self.relationships_before}); {self.seconds:.1f} s"
+            f"(+{self.relationships_after - self.relationships_before})"
+            + (
+                f"; merged {self.merged} {'person' if self.merged == 1 else 'people'} into their full names"
+                if self.merged
+                else ""
+            )
+            + f"; {self.seconds:.1f} s"
         )
 
 
@@ -79,6 +87,7 @@ class Run:
     on_progress: Callable[[int], None]
     summary: Summary = field(default_factory=Summary)
     lock: threading.Lock = field(default_factory=threading.Lock)
+    people: set[str] = field(default_factory=set)  # the person keys written, for `revise.people`
 
     def failed(self, problem: Problem, counted: bool = True) -> None:
         """A document that is not written (from the writer's thread too); `counted` moves the progress bar."""
@@ -110,6 +119,7 @@ def load(
     resolver = Resolver(known=partial(lookup.entities_named, graph))
     extractions = extract(skip_known(read(run, paths), run), run, resolver)
     write(_chunks(extractions, CHUNK), run, writer, prepare=partial(resolve, run=run))
+    run.summary.merged = revise.people(graph, run.people)
     after = writer.counts()
     run.summary.nodes_after, run.summary.relationships_after = after["nodes"], after["relationships"]
     run.summary.seconds = time.monotonic() - started
@@ -180,6 +190,7 @@ def write(
             run.summary.written += tally["documents"]
             run.summary.entities += tally["entities"]
             run.summary.facts += tally["facts"]
+        run.people.update(entity_key(e.name, e.type) for x in batch for e in x.entities if e.type == "Person")
         run.on_progress(len(batch))
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kgbuild-writer") as pool:

@@ -59,7 +59,7 @@ def particles() -> frozenset[str]:
     return _naming()[0]
 
 
-_WORD = re.compile(r"[^\s-]+(?:-(?=\S))?")
+_WORD = re.compile(r"[^\s-]+(?:\s*-(?=\s*[^\s-]))?")  # a word, with the hyphen that joins it to the next
 
 
 @lru_cache(maxsize=1 << 16)
@@ -79,9 +79,18 @@ def person_words(name: str) -> tuple[str, ...]:
             words += key.split()
     if not words:
         return tuple(translit_key(name).split())
+    if len(words) == 1:  # 'O.P. Singh' is not the surname alone: its initials are its given name
+        initials = "".join(w for w in fold(name).split()[:-1] if len(w) == 1 and w.isalpha())
+        words = [initials, *words] if initials else words
     if len(words) > 1 and words[0] in nicknames:
         words[0] = nicknames[words[0]]
     return tuple(words)
+
+
+def initials(name: str) -> str:
+    """The initials a name gives instead of a given name ('D. Okafor' → 'd', 'O.P. Mehra' → 'op'), or ''."""
+    words = fold(name).split()
+    return "".join(words[:-1]) if len(words) > 1 and all(len(w) == 1 for w in words[:-1]) else ""
 
 
 def person_key(name: str) -> str:

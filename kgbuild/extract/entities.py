@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..names import fold, person_key, without_article
+from ..names import fold, initials, person_key, without_article
 from ..records import Entity
 from ..rules import Rules
 from .reading import Actor, Reading
@@ -34,10 +34,23 @@ class Clusters:
             elif len(key.split()) == 1 and by_word.get(key):
                 cands = by_word[key]
                 m.entity = max(cands, key=lambda c: recent.get(c, -1)) if len(cands) > 1 else cands[0]
+            elif initials(m.name) and (cands := self._by_initials(full, key, initials(m.name))):
+                m.entity = max(cands, key=lambda c: recent.get(c, -1))
             else:
                 m.entity = m.name
             recent[m.entity] = idx
         self._principals(r)
+
+    @staticmethod
+    def _by_initials(full: dict[str, str], key: str, letters: str) -> list[str]:
+        """The full names 'D. Okafor' can stand for: the same surname, given names with those initials."""
+        surname = key.split()[-1]
+        out = []
+        for k, name in full.items():
+            words = k.split()
+            if len(words) > 1 and words[-1] == surname and "".join(w[0] for w in words[:-1]).startswith(letters):
+                out.append(name)
+        return out
 
     @staticmethod
     def _full_names(r: Reading) -> dict[str, str]:

@@ -18,7 +18,7 @@ from . import catalog
 from .connection import Graph, Transaction
 from .rows import MAX_PLACES, Rows, rows
 
-MODEL = 2  # the graph model: 2 keeps each piece of evidence as a node (1 kept parallel lists)
+MODEL = 3  # the graph model: 3 keys people as data/names.json says, 2 keeps each piece of evidence as a node
 LABEL_OF_KEY = {"person": "Person", "country": "Country", "organization": "Organization", "place": "Place"}
 
 

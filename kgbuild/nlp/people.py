@@ -104,19 +104,14 @@ class PeopleFixer:
         and carried over a hyphenated last part the model left out ('Park Min' + '-jun')."""
         out: list[Span] = []
         taken = {t.i for e in doc.ents for t in e}
-        for ent in doc.ents:
+        for ent in self._joined(doc):
             end = ent.end
-            while (
-                ent.label_ == "PERSON"
-                and end + 1 < len(doc)
-                and doc[end].text == "-"
-                and not doc[end - 1].whitespace_
-                and not doc[end].whitespace_
-                and doc[end + 1].is_alpha
-                and end not in taken
-                and end + 1 not in taken
-            ):
-                end += 2
+            while ent.label_ == "PERSON":
+                grown = self._hyphenated(doc, end, taken)
+                grown = self._particles(doc, grown, taken)
+                if grown == end:
+                    break
+                end = grown
             if end != ent.end:
                 ent = Span(doc, ent.start, end, label="PERSON")
             if ent.label_ != "PERSON" or not any(self._headline_word(t) for t in ent):
@@ -130,6 +125,52 @@ class PeopleFixer:
                         out.append(Span(doc, start, end, label="PERSON"))
                     start = end + 1
         return out
+
+    def _joined(self, doc: Doc) -> list[Span]:
+        """PERSON spans that a particle or a hyphen joins made one ('Abdel Fattah El-' + 'Sisi', where a
+        known name split the model's span)."""
+        out: list[Span] = []
+        for ent in doc.ents:
+            last = out[-1] if out else None
+            if (
+                last is not None
+                and last.label_ == ent.label_ == "PERSON"
+                and last.end == ent.start
+                and (last[-1].text == "-" or last[-1].lower_ in self.particles)
+            ):
+                out[-1] = Span(doc, last.start, ent.end, label="PERSON")
+            else:
+                out.append(ent)
+        return out
+
+    @staticmethod
+    def _hyphenated(doc: Doc, end: int, taken: set[int]) -> int:
+        """Past a hyphenated last part the model left out ('Park Min' + '-jun')."""
+        while (
+            end + 1 < len(doc)
+            and doc[end].text == "-"
+            and not doc[end - 1].whitespace_
+            and not doc[end].whitespace_
+            and doc[end + 1].is_alpha
+            and end not in taken
+            and end + 1 not in taken
+        ):
+            end += 2
+        return end
+
+    def _particles(self, doc: Doc, end: int, taken: set[int]) -> int:
+        """Past particles and the surname they lead to, where the model stopped at them ('Joost van' +
+        'der Valk', 'Hisham Abdel-Latif' + 'El-Nagdy'): a particle in lower case, or joined by a
+        hyphen to the next word, or already the span's last word."""
+        j, particle = end, doc[end - 1].lower_ in self.particles
+        while j + 1 < len(doc) and j not in taken and doc[j].lower_ in self.particles:
+            joined = doc[j + 1].text == "-" and not doc[j].whitespace_ and not doc[j + 1].whitespace_
+            if not (doc[j].is_lower or joined):
+                break
+            j, particle = j + (2 if joined else 1), True
+        if particle and j < len(doc) and j not in taken and doc[j].is_title and doc[j].is_alpha and j > end - 1:
+            return j + 1
+        return end
 
     def _surname(self, folded: str) -> str:
         """The last word of a folded name that is not a suffix: 'castillo' in 'ramon castillo jr'."""

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz
 
-from ..names import fold, name_words, person_key, surname_block, translit_key
+from ..names import fold, initials, name_words, person_key, surname_block, translit_key
 from ..records import Entity, EntityRef, Findings
 from ..rules import Rules, load_rules
 
@@ -121,13 +121,15 @@ class Resolver:
                 return next(iter(cands))
             self.people[key] = name
             return name
+        letters = initials(name)
         for cand in self.by_surname.get(words[-1], set()) | self._similar_surnames(words[-1]):
+            given_as_initials = bool(letters) and "".join(w[0] for w in self._words(cand)[:-1]).startswith(letters)
             ck = self._words(cand)
             if (
                 len(ck) > 1
                 and not (self._suffix(cand) and self._suffix(name) and self._suffix(cand) != self._suffix(name))
                 and ck[0][:1] == words[0][:1]
-                and (ck[0] == words[0] or fuzz.ratio(ck[0], words[0]) >= SAME_FIRST_NAME)
+                and (ck[0] == words[0] or fuzz.ratio(ck[0], words[0]) >= SAME_FIRST_NAME or given_as_initials)
                 and fuzz.ratio(ck[-1], words[-1]) >= SAME_SURNAME
             ):
                 self._remember(name, "Person", cand)

@@ -1,0 +1,107 @@
+"""Earlier decisions revised once later articles make them wrong: a person known by a surname alone
+joins the one full name of the graph that has it.
+
+Within one load, a surname joins a full name the graph or the load already knows
+(`kgbuild.resolve.entities`); but when the surname arrives first ("Okafor said ..." before any
+article names "Bill Okafor"), it is written as a person of its own.  After every load, `people`
+looks again at each person the load wrote: a surname-only node (its key is one word, or the last
+words of a longer name: "De Saint-Aubin") is merged into the full name that ends with it when
+exactly one does, or exactly one shares a side with it (the country it represents); when several
+could be it, it stays apart and says why (`apart`).  So the graph does not depend on the order
+in which the articles came.  A merge moves everything the node had — facts and their evidence,
+mentions, Name keys, attendances, meeting slots — and keeps its spelling as an alias; the kept
+person lists the merged keys in `merged`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+
+from . import catalog
+from .connection import Graph, Transaction
+from .rows import MAX_PLACES
+
+PREFIX = "person:"
+
+
+def _words(key: str) -> list[str]:
+    return key.removeprefix(PREFIX).split()
+
+
+def people(graph: Graph, keys: Iterable[str]) -> int:
+    """Merge the surname-only people among (or matching) these person keys into their one full name;
+    returns how many were merged."""
+    touched = {k for k in keys if k.startswith(PREFIX) and _words(k)}
+    if not touched:
+        return 0
+    surnames = sorted({_words(k)[-1] for k in touched})
+    found = graph.read(catalog.internal("people-by-surname"), {"surnames": surnames})
+    merges, apart = decide(found, touched)
+    if apart:
+        graph.write(lambda tx: tx.execute(catalog.write("person-apart"), {"rows": apart}))
+    for source, target in merges:
+        graph.write(lambda tx, s=source, t=target: merge(tx, s, t))
+    return len(merges)
+
+
+def decide(found: list[dict], touched: set[str]) -> tuple[list[tuple[str, str]], list[dict]]:
+    """(partial, full) pairs to merge, and why other partials stay apart, from `people-by-surname` rows."""
+    by_key: dict[str, dict] = {}
+    for row in found:
+        by_key.setdefault(row["key"], row)
+    fulls_of: dict[tuple[str, ...], list[dict]] = defaultdict(list)
+    for row in by_key.values():
+        words = _words(row["key"])
+        for n in range(1, len(words)):
+            fulls_of[tuple(words[-n:])].append(row)
+    merges, apart = [], []
+    for key, row in sorted(by_key.items()):
+        cands = sorted(fulls_of.get(tuple(_words(key)), []), key=lambda r: r["key"])
+        if not cands or not (key in touched or any(c["key"] in touched for c in cands)):
+            continue
+        chosen = _one(row, cands)
+        if chosen is not None:
+            merges.append((key, chosen["key"]))
+        else:
+            names = " or ".join(c["name"] for c in cands[:5])
+            apart.append({"key": key, "why": f"{row['name']} could be {names}"})
+    return merges, apart
+
+
+def _one(partial: dict, cands: list[dict]) -> dict | None:
+    """The one candidate a partial name is: the only one, or the only one of its side."""
+    if len(cands) == 1:
+        return cands[0]
+    sides = set(partial["sides"] or [])
+    if sides:
+        same = [c for c in cands if sides & set(c["sides"] or [])]
+        if len(same) == 1:
+            return same[0]
+    return None
+
+
+def merge(tx: Transaction, source: str, target: str) -> None:
+    """Everything of person `source` moved to person `target`, then `source` deleted."""
+    by_statement: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    recount: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
+    loops = []
+    for r in tx.run(catalog.internal("person-facts"), {"key": source}):
+        if r["other"] in (source, target):  # the two met each other: nobody meets themself
+            loops.append(r["key"])
+            continue
+        subject, obj = (target, r["other"]) if r["outgoing"] else (r["other"], target)
+        labels = ("Person", r["label"]) if r["outgoing"] else (r["label"], "Person")
+        key = "|".join((r["type"], subject, obj))
+        row = {"subject_key": subject, "object_key": obj, "key": key, "old_key": r["key"]}
+        by_statement[(r["type"], *labels)].append(row)
+        recount[(r["type"], *labels)].append({"subject_key": subject, "object_key": obj, "key": key})
+    for (predicate, s, o), rows in sorted(by_statement.items()):
+        tx.execute(catalog.write("merge-facts", rel_type=predicate, subject=s, object=o), {"rows": rows})
+    if loops:
+        tx.execute(catalog.write("forget-facts"), {"keys": loops})
+    tx.execute(catalog.write("merge-slots"), {"rows": [{"from": source, "to": target}]})
+    tx.execute(catalog.write("merge-person"), {"rows": [{"from": source, "to": target}]})
+    for (predicate, s, o), rows in sorted(recount.items()):
+        query = catalog.write("fact-recount", rel_type=predicate, subject=s, object=o)
+        tx.execute(query, {"rows": rows, "max_places": MAX_PLACES})
