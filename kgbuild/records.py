@@ -149,6 +149,7 @@ class Meeting:
     people: set[str] = field(default_factory=set)  # person keys of who attended, by any report
     first_published: str | None = None  # the earliest and latest publication dates of its reports
     last_published: str | None = None
+    occasion: int | None = None  # the ordinal its reports give ('their second meeting'), if any
 
     @property
     def name(self) -> str:
@@ -173,6 +174,7 @@ class Report:
     why: str = ""  # why it is that meeting: same date, publication window, same people and place, new
     slots: list[str] = field(default_factory=list)  # the (person, day) keys the meeting is found under
     place_key: str | None = None  # the graph key of the place (a Place, or the Country it names)
+    occasion: int | None = None  # which of its people's meetings the report says it is: 2 for 'a second round'
 
     @property
     def sides_key(self) -> str:

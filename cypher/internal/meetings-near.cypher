@@ -11,4 +11,4 @@ CALL (m) {
   RETURN collect(DISTINCT p.key) AS people
 }
 RETURN m.key AS key, m.sides_key AS sides_key, m.sides AS sides, m.place AS place, m.date AS date,
-       m.first_published AS first_published, m.last_published AS last_published, people
+       m.first_published AS first_published, m.last_published AS last_published, m.occasion AS occasion, people

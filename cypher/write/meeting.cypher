@@ -1,6 +1,6 @@
 // name: meeting
 // description: Meeting events (kgbuild.resolve.meetings decides which reports are one meeting), each report a REPORTS relationship from its document with the report's status, date, place, sentences, people and why it joined this meeting; a date or a more exact place that a later report gives is added; the meeting's status is the one its latest report gives (of one day, held wins), kept up to date report by report, so writing a report does not read the meeting's other reports.
-// param: rows list -- {key, name, sides, sides_key, place, place_key, date, first_published, last_published, status, held, doc_id, published, report_date, report_place, sentences, people, why}
+// param: rows list -- {key, name, sides, sides_key, place, place_key, date, occasion, first_published, last_published, status, held, doc_id, published, report_date, report_place, sentences, people, why}
 UNWIND $rows AS row
 MERGE (m:Meeting {key: row.key})
 ON CREATE SET m.articles = 0
@@ -9,6 +9,7 @@ SET m.sides = row.sides,
     m.name = row.name,
     m.place = row.place,
     m.date = coalesce(m.date, row.date),
+    m.occasion = coalesce(m.occasion, row.occasion),
     m.first_published = CASE WHEN row.first_published IS NOT NULL AND (m.first_published IS NULL OR row.first_published < m.first_published) THEN row.first_published ELSE m.first_published END,
     m.last_published = CASE WHEN row.last_published IS NOT NULL AND (m.last_published IS NULL OR row.last_published > m.last_published) THEN row.last_published ELSE m.last_published END
 WITH m, row

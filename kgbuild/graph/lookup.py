@@ -113,6 +113,7 @@ def meetings_near(graph: Graph, slots: list[str], replacing: list[str] = ()) -> 
             set(r["people"] or []),
             r["first_published"],
             r["last_published"],
+            r["occasion"],
         )
         for r in graph.read(catalog.internal("meetings-near"), {"slots": slots, "replacing": list(replacing)})
     ]

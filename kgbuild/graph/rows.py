@@ -143,6 +143,7 @@ def meeting_row(m: Meeting, r: Report, doc_id: str, people: list[str]) -> dict:
         "place": m.place,
         "place_key": r.place_key,
         "date": m.date,
+        "occasion": m.occasion,
         "first_published": m.first_published,
         "last_published": m.last_published,
         "status": r.status,

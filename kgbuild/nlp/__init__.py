@@ -19,6 +19,7 @@ from spacy.symbols import ORTH
 
 from .. import extract as _registers_kg_relations  # noqa: F401  (spaCy factory)
 from ..errors import KgbuildError
+from ..resolve.meetings import occasions
 from ..rules import Knowledge, Rules, load_rules
 from . import attributes, lines, people  # noqa: F401  (they register the kg_attributes, kg_lines, kg_people factories)
 from .gazetteer import gazetteer_patterns
@@ -95,6 +96,7 @@ def _pipeline(model: str | None, knowledge: Knowledge) -> Language:
     nlp.add_pipe("kg_lines", before="parser", config=config)
     nlp.add_pipe("kg_people", after="ner", config=config)
     nlp.add_pipe("kg_relations", last=True, config=config)
+    occasions(rules)  # read when reports are grouped into meetings, after the NLP
     rules.check_all_read()
     return nlp
 

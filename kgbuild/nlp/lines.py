@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from ..rules import Knowledge, Rules, load_rules
 
+DASHES = ("-", "–", "—")
 HEADING_WORDS = 8  # a line this short with no closing mark is a heading, a dateline or a label
 KNOWLEDGE = {"data": None, "aliases": None}  # a component's config: the user's data folder and alias file
 
@@ -31,9 +32,11 @@ class LineBreaks:
 
     def __call__(self, doc: Doc) -> Doc:
         line_start, first_line = 0, True
+        self._after_dateline(doc, 0)
         for tok in doc:
             if not (tok.is_space and "\n" in tok.text):
                 continue
+            self._after_dateline(doc, tok.i + 1)
             line = [t for t in doc[line_start : tok.i] if not t.is_space]
             nxt = tok.i + 1
             if line and nxt < len(doc) and not doc[nxt].is_space and self._ends_sentence(line, first_line):
@@ -42,6 +45,17 @@ class LineBreaks:
                 first_line = False
             line_start = nxt
         return doc
+
+    @staticmethod
+    def _after_dateline(doc: Doc, start: int) -> None:
+        """A paragraph opening with a wire dateline ('TOKYO - ', 'NEW YORK, Oct 3 (Reuters) -'
+        aside, the capitals-only kind) has its sentence start after the dash: the parser then
+        reads 'South Korean Foreign Minister Park met ...' as the sentence it is."""
+        j = start
+        while j < len(doc) and ((doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1) or doc[j].text == ","):
+            j += 1
+        if j > start and j + 1 < len(doc) and doc[j].text in DASHES and doc[j - 1].is_alpha:
+            doc[j + 1].is_sent_start = True
 
     def _ends_sentence(self, line: list, first: bool) -> bool:
         words = sum(1 for t in line if t.is_alpha)

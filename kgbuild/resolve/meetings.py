@@ -24,8 +24,10 @@ finding its meeting does not grow with how many meetings those people had (`slot
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from functools import cache
 
 from ..names import entity_key
 from ..predicates import predicate
@@ -34,36 +36,84 @@ from ..rules import Rules, load_rules
 
 WINDOW_DAYS = 4
 SAME_DATE, WINDOW, PEOPLE_AND_PLACE, NEW = "same date", "publication window", "same people and place", "new"
+SAME_OCCASION = "same round and place"
 
 
-def reports(facts: list[Fact], published: str | None = None) -> list[Report]:
-    """Group a document's meeting facts into reports (one per place, date and status)."""
+def reports(facts: list[Fact], published: str | None = None, rules: Rules | None = None) -> list[Report]:
+    """Group a document's meeting facts into reports: one per place, date and status, and within those
+    one per set of sentences that share a pair of counterparts ('A met B in New York. A also met C
+    there.' is two meetings; 'A met B and C' one)."""
     side_of = {f.subject.name: f.object.name for f in facts if f.predicate == "REPRESENTS"}
-    groups: dict[tuple, tuple[set[str], str, list]] = {}
-    for f in facts:
-        if predicate(f.predicate).meeting:
-            people, _, pairs = groups.setdefault((f.place, f.date, f.status), (set(), f.sentence, []))
-            people |= {f.subject.name, f.object.name}
-            pair = tuple(sorted((f.subject.name, f.object.name)))
-            if pair not in pairs:
-                pairs.append(pair)
+    ordinal = occasions(rules or load_rules())
     out = []
-    for (place, when, status), (people, sentence, pairs) in groups.items():
-        sides = sorted({side_of[p] for p in people if p in side_of})
-        out.append(
-            Report(
+    for (place, when, status), group in _groups(facts).items():
+        for sentences, pairs in _by_sentence(group):
+            people = sorted({p for pair in pairs for p in pair})
+            sides = sorted({side_of[p] for p in people if p in side_of})
+            found = [ordinal(s) for s in sentences]
+            report = Report(
                 sides if len(sides) > 1 else [],
-                sorted(people),
+                people,
                 place,
                 when,
                 status,
-                sentence,
-                [(p, side_of.get(p)) for p in sorted(people)],
+                sentences[0],
+                [(p, side_of.get(p)) for p in people],
                 published,
                 sorted(pairs),
             )
-        )
+            report.occasion = max((n for n in found if n), default=None)
+            out.append(report)
     return out
+
+
+def _groups(facts: list[Fact]) -> dict[tuple, list[Fact]]:
+    groups: dict[tuple, list[Fact]] = {}
+    for f in facts:
+        if predicate(f.predicate).meeting:
+            groups.setdefault((f.place, f.date, f.status), []).append(f)
+    return groups
+
+
+def _by_sentence(facts: list[Fact]) -> list[tuple[list[str], set[tuple[str, str]]]]:
+    """The facts' sentences joined where they share a pair of counterparts, in text order, with the
+    pairs of each."""
+    parts: list[tuple[list[str], set[tuple[str, str]]]] = []
+    for f in sorted(facts, key=lambda f: f.start):
+        pair = tuple(sorted((f.subject.name, f.object.name)))
+        same = [p for p in parts if f.sentence in p[0]]
+        joined = [p for p in parts if pair in p[1] and p not in same]
+        if same or joined:
+            into, *rest = same + joined
+            for other in rest:
+                into[0].extend(s for s in other[0] if s not in into[0])
+                into[1].update(other[1])
+                parts.remove(other)
+        else:
+            into = ([], set())
+            parts.append(into)
+        if f.sentence not in into[0]:
+            into[0].append(f.sentence)
+        into[1].add(pair)
+    return parts
+
+
+@cache
+def _occasion_pattern(ordinals: tuple[str, ...], nouns: tuple[str, ...]) -> re.Pattern:
+    words = "|".join(map(re.escape, ordinals))
+    return re.compile(rf"\b({words})\b(?:\s+\w+)?\s+(?:{'|'.join(map(re.escape, nouns))})\b", re.IGNORECASE)
+
+
+def occasions(rules: Rules) -> Callable[[str], int | None]:
+    """The ordinal a sentence gives its meeting ('a second round of talks' → 2), from meetings.json."""
+    ordinals = tuple(rules.value("meetings", "occasion_ordinals"))
+    pattern = _occasion_pattern(ordinals, tuple(rules.value("meetings", "occasion_nouns")))
+    index = {w.lower(): n for n, w in enumerate(ordinals, start=1)}
+
+    def ordinal(sentence: str) -> int | None:
+        return max((index[m.group(1).lower()] for m in pattern.finditer(sentence)), default=None)
+
+    return ordinal
 
 
 def person_keys(names: Iterable[str]) -> set[str]:
@@ -129,9 +179,11 @@ class MeetingBook:
             seed = "|".join([report.sides_key, report.date or "", report.place or "", doc_id])
             key = hashlib.sha1(seed.encode("utf-8")).hexdigest()[:20]
             found = Meeting(key, report.sides, report.sides_key, report.place, report.date)
+            found.occasion = report.occasion
             why = NEW
         else:
             found.date = found.date or report.date
+            found.occasion = found.occasion or report.occasion
             if report.place and (not found.place or self.rules.contains(found.place, report.place)):
                 found.place = report.place  # "Miami" is more exact than "Florida"
             if report.sides and not found.sides:  # a meeting of named people now has its sides
@@ -165,16 +217,23 @@ class MeetingBook:
         """Why `report` is meeting `m` ('' when it is not), people being shared already."""
         if not self._places_agree(report.place, m.place):
             return ""
+        if report.occasion and m.occasion and report.occasion != m.occasion:  # a second round is not the first
+            return ""
         if report.date and m.date:
             return SAME_DATE if report.date == m.date else ""
+        round_and_place = bool(report.occasion and report.occasion == m.occasion and report.place and m.place)
         if report.date:  # a dated report and a meeting known from undated reports only
-            return WINDOW if _near_range(report.date, m.first_published, m.last_published) else ""
+            if _near_range(report.date, m.first_published, m.last_published):
+                return WINDOW
+            return SAME_OCCASION if round_and_place and not m.first_published else ""
         if m.date:
-            return WINDOW if report.published and _days_apart(report.published, m.date) <= WINDOW_DAYS else ""
+            if report.published:
+                return WINDOW if _days_apart(report.published, m.date) <= WINDOW_DAYS else ""
+            return SAME_OCCASION if round_and_place else ""  # 'the second round' in Geneva, dated elsewhere
         if report.published and m.first_published:  # both undated, published within the window
             return WINDOW if _near_range(report.published, m.first_published, m.last_published) else ""
-        if not report.published and not m.first_published:  # nothing in time: the places must say so
-            return PEOPLE_AND_PLACE if report.place and m.place else ""
+        if not report.published and not m.first_published:  # nothing in time: places and rounds must say so
+            return PEOPLE_AND_PLACE if report.place and m.place and report.occasion == m.occasion else ""
         return ""
 
     def _places_agree(self, a: str | None, b: str | None) -> bool:
