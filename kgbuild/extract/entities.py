@@ -57,7 +57,7 @@ class Clusters:
         """Person key -> the longest spelling of each name of more than one word."""
         full: dict[str, str] = {}
         for m in r.mentions:
-            if len(m.name.split()) > 1:
+            if len(m.name.split()) > 1 and not initials(m.name):  # 'D. Okonkwo' stands for a full name
                 key = person_key(m.name)
                 full.setdefault(key, m.name)
                 if len(m.name) > len(full[key]):

@@ -32,6 +32,9 @@ def make_people_fixer(nlp: Language, name: str, data: str | None, aliases: str |
     return PeopleFixer(load_rules(Knowledge(data, aliases)))
 
 
+MODIFIERS = ("compound", "amod", "nmod", "nummod")  # how a word hangs from the noun it modifies
+
+
 class PeopleFixer:
     """Repairs what the small model gets wrong about people.
 
@@ -49,6 +52,7 @@ class PeopleFixer:
         self.destination_preps = rules.words("grammar", "role_object_prepositions")
         self.articles = rules.words("grammar", "articles")
         self.headline_words = rules.words("grammar", "headline_words")
+        self.institution_words = rules.words("grammar", "institution_words")
         self.suffixes = {fold(s) for s in rules.words("grammar", "name_suffixes")}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -59,7 +63,7 @@ class PeopleFixer:
             return doc
 
     def _fix(self, doc: Doc) -> Doc:
-        ents = self._without_headline_words(doc)
+        ents = self._not_names(self._without_headline_words(doc))
         person_end = {t: e.end for e in ents if e.label_ == "PERSON" for t in range(e.start, e.end)}
         new: list[Span] = []
         for i in tokens_with(doc, LOWER, self.last_words):
@@ -125,6 +129,43 @@ class PeopleFixer:
                         out.append(Span(doc, start, end, label="PERSON"))
                     start = end + 1
         return out
+
+    def _not_names(self, ents: list[Span]) -> list[Span]:
+        """PERSON spans that name no one, made plain text: a run with an institution word ('Federal
+        Department', 'Assembly High' of 'General Assembly High-Level Week'), or a noun modifier
+        ('Patriot batteries', 'the Rafah crossing', 'Leopard 2 tanks'); a role word leading a span is
+        left out of it ('Spokesperson Dana Whitlow')."""
+        out = []
+        for ent in ents:
+            if ent.label_ != "PERSON":
+                out.append(ent)
+                continue
+            start = ent.start
+            while start < ent.end - 1 and ent.doc[start].lower_ in self.rules.roles:
+                start += 1
+            ent = Span(ent.doc, start, ent.end, label="PERSON") if start != ent.start else ent
+            if any(t.lower_ in self.institution_words for t in ent) or self._modifier(ent):
+                continue
+            out.append(ent)
+        return out
+
+    @staticmethod
+    def _modifier(ent: Span) -> bool:
+        """A one-word name that modifies a common noun ('Javelin missiles', 'Leopard 2 tanks'), not
+        possessive (two words, 'Erwin Huber lack ...', are a name the parser misread)."""
+        if sum(t.is_alpha for t in ent) != 1:
+            return False
+        outward = [t for t in ent if not (ent.start <= t.head.i < ent.end)]
+        heads = {t.head.i for t in outward}
+        if len(heads) != 1 or not all(t.dep_ in MODIFIERS for t in outward):
+            return False
+        head = outward[0].head
+        return (
+            head.i >= ent.end
+            and head.pos_ == "NOUN"
+            and head.is_lower
+            and not any(t.tag_ == "POS" for t in ent.doc[ent.end : head.i])
+        )
 
     def _joined(self, doc: Doc) -> list[Span]:
         """PERSON spans that a particle or a hyphen joins made one ('Abdel Fattah El-' + 'Sisi', where a
@@ -239,6 +280,7 @@ class PeopleFixer:
             or self.rules.country(tok.text)
             or self.rules.organization(tok.text)
             or tok.lower_ in self.rules.roles
+            or tok.lower_ in self.institution_words
             or fold(tok.text) in self.rules.places
             or tok.ent_type_ == "DATE"
         )

@@ -311,3 +311,29 @@ def test_every_fact_fits_the_predicate_registry():
             assert p.qualified or (f.place, f.date_text, f.status) == (None, None, None), f
             seen.add(f.predicate)
     assert {"MET_WITH", "REPRESENTS", "ENVOY_OF", "ADVISER_OF", "SPOKESPERSON_OF", "MEMBER_OF"} <= seen
+
+
+def people(text: str) -> set[str]:
+    (x,) = list(extract([Document(path="t.txt", text=text, published="2026-10-01")]))
+    return {e.name for e in x.entities if e.type == "Person"}
+
+
+def test_names_with_particles_and_hyphens_stay_whole():
+    got = people(
+        "Egyptian Foreign Minister Karim Abdel-Hadi El-Masri met Dutch Defence Minister Joost van der Berk in Cairo. "
+        "El-Masri said the talks went well. D. Okonkwo, the Nigerian envoy, and Daniel Okonkwo are one man."
+    )
+    assert "Karim Abdel-Hadi El-Masri" in got and "Karim Abdel-Hadi" not in got
+    assert "Joost van der Berk" in got and "Joost van" not in got
+    assert not {"El-Masri", "D. Okonkwo"} & got  # joined to the full names of the article
+
+
+def test_offices_event_names_and_weapons_are_not_people():
+    got = people(
+        "The talks were hosted by State Secretary of the Swiss Federal Department of Foreign Affairs Lea Brunner. "
+        "Department Spokesperson Noor Haddad said the minister flies on to the UN General Assembly High-Level Week. "
+        "The Netherlands will buy more Patriot batteries and hand older Javelin missiles to Ukraine. "
+        "Aid still goes through the Rafah crossing."
+    )
+    assert {"Lea Brunner", "Noor Haddad"} <= got
+    assert not {"Federal Department", "Assembly High", "Patriot", "Javelin", "Rafah", "Spokesperson Noor Haddad"} & got
