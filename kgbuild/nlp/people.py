@@ -286,12 +286,18 @@ class PeopleFixer:
         )
 
     def _apposition_names_role(self, ent: Span) -> bool:
+        """A role in apposition after the name ('Ola Berg, a senior adviser') or before it, the name
+        then closing its clause ('head of the Ukrainian delegation, Rustem Umerov, said')."""
         doc = ent.doc
-        i = ent.end
-        if i + 2 >= len(doc) or doc[i].text != ",":
+        i, j = ent.end, ent.start
+        if i + 2 < len(doc) and doc[i].text == "," and self._names_role(doc[i + 1 : i + 1 + APPOSITION_WINDOW]):
+            return True
+        if j < 2 or doc[j - 1].text != "," or not (i == len(doc) or doc[i].is_punct):
             return False
-        window = [t.lower_ for t in doc[i + 1 : i + 1 + APPOSITION_WINDOW]]
-        return any(w in self.rules.roles and self.rules.roles[w] != "kin" for w in window)
+        return self._names_role(doc[max(ent.sent.start, j - 1 - APPOSITION_WINDOW) : j - 1])
+
+    def _names_role(self, words: Span) -> bool:
+        return any(t.lower_ in self.rules.roles and self.rules.roles[t.lower_] != "kin" for t in words)
 
     def _looks_like_name(self, ent: Span) -> bool:
         words = ent.text.split()

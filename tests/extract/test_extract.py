@@ -337,3 +337,17 @@ def test_offices_event_names_and_weapons_are_not_people():
     )
     assert {"Lea Brunner", "Noor Haddad"} <= got
     assert not {"Federal Department", "Assembly High", "Patriot", "Javelin", "Rafah", "Spokesperson Noor Haddad"} & got
+
+
+def test_a_role_in_apposition_before_the_name_makes_it_a_person():
+    from spacy.tokens import Span
+
+    from kgbuild.nlp import load_model
+    from kgbuild.nlp.people import PeopleFixer
+    from kgbuild.rules import load_rules
+
+    doc = load_model()("The deal was confirmed by the head of the Ghanaian delegation, Kwabena Asare, reports AFP.")
+    start = [t.text for t in doc].index("Kwabena")
+    doc.ents = [Span(doc, start, start + 2, label="ORG")]  # as the model tags some names
+    fixed = PeopleFixer(load_rules())(doc)
+    assert [(e.text, e.label_) for e in fixed.ents] == [("Kwabena Asare", "PERSON")]
