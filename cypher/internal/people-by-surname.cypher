@@ -3,4 +3,4 @@
 // param: surnames list -- folded surnames (the last word of a person key)
 UNWIND $surnames AS surname
 MATCH (:Name {key: surname})-[:NAMES]->(p:Person)
-RETURN surname, p.key AS key, p.name AS name, [(p)-[:REPRESENTS]->(c:Country) | c.key] AS sides
+RETURN surname, p.key AS key, p.name AS name, p.aliases AS aliases, [(p)-[:REPRESENTS]->(c:Country) | c.key] AS sides

@@ -6,7 +6,8 @@ Within one load, a surname joins a full name the graph or the load already knows
 article names "Bill Okafor"), it is written as a person of its own.  After every load, `people`
 looks again at each person the load wrote: a surname-only node (its key is one word, or the last
 words of a longer name: "De Saint-Aubin") is merged into the full name that ends with it when
-exactly one does, or exactly one shares a side with it (the country it represents); when several
+exactly one does (or has it as an alias: 'Saddam', joined to 'Saddam Hussein' in another
+article), or exactly one shares a side with it (the country it represents); when several
 could be it, it stays apart and says why (`apart`).  So the graph does not depend on the order
 in which the articles came.  A merge moves everything the node had — facts and their evidence,
 mentions, Name keys, attendances, meeting slots — and keeps its spelling as an alias; the kept
@@ -18,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
+from ..names import person_words
 from . import catalog
 from .connection import Graph, Transaction
 from .rows import MAX_PLACES
@@ -50,14 +52,18 @@ def decide(found: list[dict], touched: set[str]) -> tuple[list[tuple[str, str]],
     by_key: dict[str, dict] = {}
     for row in found:
         by_key.setdefault(row["key"], row)
-    fulls_of: dict[tuple[str, ...], list[dict]] = defaultdict(list)
+    fulls_of: dict[tuple[str, ...], dict[str, dict]] = defaultdict(dict)
     for row in by_key.values():
         words = _words(row["key"])
         for n in range(1, len(words)):
-            fulls_of[tuple(words[-n:])].append(row)
+            fulls_of[tuple(words[-n:])][row["key"]] = row
+        for alias in row.get("aliases") or []:  # 'Saddam', joined to its full name in another article
+            short = person_words(alias)
+            if 0 < len(short) < len(words):
+                fulls_of[short][row["key"]] = row
     merges, apart = [], []
     for key, row in sorted(by_key.items()):
-        cands = sorted(fulls_of.get(tuple(_words(key)), []), key=lambda r: r["key"])
+        cands = sorted(fulls_of.get(tuple(_words(key)), {}).values(), key=lambda r: r["key"])
         if not cands or not (key in touched or any(c["key"] in touched for c in cands)):
             continue
         chosen = _one(row, cands)
