@@ -27,6 +27,20 @@ def fold(text: str) -> str:
     return s[4:] if s.startswith("the ") else s
 
 
+_LATIN = str.maketrans({"ı": "i", "ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "ħ": "h"})
+_LATIN_PAIRS = {"æ": "ae", "Æ": "Ae", "œ": "oe", "Œ": "Oe", "ß": "ss", "þ": "th", "Þ": "Th"}
+
+
+def latin(text: str) -> str:
+    """The letters accent-stripping leaves as they are, in plain Latin: Yıldız → Yildiz, Søren → Soren,
+    Łukasz → Lukasz, Straße → Strasse (an extra spelling for Name keys and lookups; `fold` and graph
+    keys are unchanged)."""
+    text = text.translate(_LATIN)
+    for letter, plain in _LATIN_PAIRS.items():
+        text = text.replace(letter, plain)
+    return text
+
+
 def translit_key(name: str) -> str:
     """A key under which transliteration variants of one name coincide.
 

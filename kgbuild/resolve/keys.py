@@ -1,7 +1,8 @@
 """The Name keys of an entity: every folded form under which the graph's `Name` index finds it.
 
 An entity is reachable from `(:Name {key})-[:NAMES]->(entity)` for each key: its graph key, its
-folded name and aliases, a person's transliteration key, surname, given name and "given
+folded name and aliases (and their plain-Latin spellings: Yıldız as Yildiz), a person's
+transliteration key, surname (a surname of several words as one key too), given name and "given
 surname" and the surname block resolution searches spelling variants in, a country's codes and
 demonyms, an organisation's aliases.  Lookups (`kgbuild.graph.lookup`) fold what a user types
 the same way.
@@ -9,7 +10,17 @@ the same way.
 
 from __future__ import annotations
 
-from ..names import entity_key, fold, name_words, particles, person_key, person_words, surname_block, translit_key
+from ..names import (
+    entity_key,
+    fold,
+    latin,
+    name_words,
+    particles,
+    person_key,
+    person_words,
+    surname_block,
+    translit_key,
+)
 from ..records import Entity, Extraction
 from ..rules import Rules, load_rules
 
@@ -45,6 +56,7 @@ def name_keys(entity: Entity, rules: Rules | None = None) -> list[str]:
     rules = rules or load_rules()
     keys = {entity_key(entity.name, entity.type)}
     texts = [entity.name, *entity.aliases]
+    texts += [plain for plain in dict.fromkeys(map(latin, texts)) if plain not in texts]  # Yıldız: Yildiz too
     for text in texts:
         keys.add(fold(text))
     if entity.type == "Country":
@@ -58,7 +70,8 @@ def name_keys(entity: Entity, rules: Rules | None = None) -> list[str]:
 
 
 def _person_keys(texts: list[str], rules: Rules) -> set[str]:
-    """Transliteration keys, and the surname, given name and 'given surname' of each spelling."""
+    """Transliteration keys, and the surname, given name and 'given surname' of each spelling, and a
+    surname of several words as one key ('Lopez-Garcia', 'De Saint-Aubin' as 'saint aubin')."""
     skip = {fold(w) for w in rules.words("grammar", "name_suffixes")} | particles()
     keys = set()
     for text in texts:
@@ -67,6 +80,11 @@ def _person_keys(texts: list[str], rules: Rules) -> set[str]:
         keys |= set(words)
         if len(words) > 1:
             keys.add(f"{words[0]} {words[-1]}")
+        written = text.split()
+        while len(written) > 1 and fold(written[-1]) in skip:
+            written.pop()
+        if len(written) > 1:
+            keys.add(person_key(written[-1]))
     return keys
 
 

@@ -41,7 +41,10 @@ def test_a_shared_part_of_a_name_lists_who_it_could_be(corpus_graph, tmp_path):
     assert corpus_graph("load", str(tmp_path)).exit_code == 0
     r = corpus_graph("report", "profile", "--param", "name=Ola")
     assert r.exit_code == 1 and len(r.output.splitlines()) == 1
-    assert "'Ola' could be Ola Berg (Person), Ola Brekke (Person), Ola Eide (Person); give more" in r.output
+    assert r.output == (
+        "Error: 'Ola' could be Ola Berg (Person, represents Sweden, 1 article), Ola Brekke (Person, represents "
+        "Norway, 1 article) or Ola Eide (Person, represents Norway, 1 article); give more of the name\n"
+    )
 
 
 def test_a_name_that_matches_nothing_suggests_the_closest(corpus_graph):
