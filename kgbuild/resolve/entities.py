@@ -112,13 +112,16 @@ class Resolver:
         if known:
             self._remember(name, "Person", known)
             return known
-        if key in self.people:
-            return self.people[key]
         words = self._words(name)
         if len(words) == 1:  # a surname the article never spelled out: the one full name we know
             cands = self.by_surname.get(words[0], set())
             if len(cands) == 1:
                 return next(iter(cands))
+            if cands:  # two people could be it, whichever was written so before: it stays apart
+                return name
+        if key in self.people:
+            return self.people[key]
+        if len(words) == 1:
             self.people[key] = name
             return name
         letters = initials(name)

@@ -61,6 +61,14 @@ def test_surname_alone_resolves_only_when_unambiguous():
     assert r.canonical("Novak", "Person") == "Novak"
 
 
+def test_a_surname_two_people_have_is_not_given_to_the_one_once_written_so():
+    r = Resolver()
+    assert r.canonical("Wanjiku Okorie", "Person") == "Wanjiku Okorie"
+    assert r.canonical("Okorie", "Person") == "Wanjiku Okorie"  # the one Okorie known so far
+    assert r.canonical("Chiamaka Okorie", "Person") == "Chiamaka Okorie"
+    assert r.canonical("Okorie", "Person") == "Okorie"  # now two could be it
+
+
 def test_dates_resolve_against_publication_date():
     sat = date(2025, 11, 29)  # a Saturday
     assert resolve_date("Saturday", sat) == "2025-11-29"
