@@ -1,10 +1,13 @@
 // name: entity
-// description: Entities of one label (__LABEL__ is Person, Country, Organization or Place) with every spelling seen, the documents that mention them, and the Name keys that find them (folded names, aliases, surnames; see kgbuild/lookup.py). NAMES is merged from the entity's end: ArcadeDB looks for an existing relationship from the node written first, and a Name such as a common given name or a surname block finds thousands of people.
+// description: Entities of one label (__LABEL__ is Person, Country, Organization or Place) with every spelling seen (the name is the longest spelling, then the first alphabetically, so it does not depend on which article came first; the others are aliases), the documents that mention them, and the Name keys that find them (folded names, aliases, surnames; see kgbuild/lookup.py). NAMES is merged from the entity's end: ArcadeDB looks for an existing relationship from the node written first, and a Name such as a common given name or a surname block finds thousands of people.
 // param: rows list -- {key, name, aliases, names, doc_id, count}
 UNWIND $rows AS row
 MERGE (e:__LABEL__ {key: row.key})
 ON CREATE SET e.name = row.name
-SET e.aliases = coalesce(e.aliases, []) + [a IN [row.name] + row.aliases WHERE a <> e.name AND NOT a IN coalesce(e.aliases, [])]
+WITH e, row, e.name AS old
+SET e.name = CASE WHEN size(row.name) > size(old) OR (size(row.name) = size(old) AND row.name < old) THEN row.name ELSE old END
+SET e.aliases = reduce(out = [], a IN coalesce(e.aliases, []) + [old, row.name] + row.aliases |
+                       CASE WHEN a = e.name OR a IN out THEN out ELSE out + a END)
 WITH e, row
 MATCH (d:Document {doc_id: row.doc_id})
 MERGE (d)-[m:MENTIONS]->(e)
