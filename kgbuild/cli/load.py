@@ -11,7 +11,7 @@ import click
 from ..config import Settings
 from ..files import atomic, writable
 from ..output import printable, render
-from .options import PROCESSES_HELP, TEXT_ONLY_HELP, WIDE, Processes, _published, graph_options
+from .options import PROCESSES_HELP, TEXT_ONLY_HELP, WIDE, Processes, _published, graph_options, processes_for
 
 
 def _warn(problem) -> None:
@@ -58,7 +58,7 @@ def _progress(total: int, show: bool):
     metavar="YYYY-MM-DD",
     help="Publication date for articles that carry none (resolves their 'Saturday', 'December 1').",
 )
-@click.option("--processes", "-j", type=Processes(), default="1", show_default=True, help=PROCESSES_HELP)
+@click.option("--processes", "-j", type=Processes(), default=None, help=PROCESSES_HELP)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar.")
 @click.option("--text-only", is_flag=True, help=TEXT_ONLY_HELP)
 @click.option(
@@ -91,7 +91,7 @@ def load(settings: Settings, paths, force, published, processes, quiet, text_onl
             published=published,
             on_problem=warn,
             on_progress=advance,
-            n_process=processes,
+            n_process=1 if from_facts else processes_for(list(paths), processes),
             text_only=text_only,
             facts=from_facts,
         )
@@ -107,7 +107,7 @@ def load(settings: Settings, paths, force, published, processes, quiet, text_onl
 @click.option(
     "--published", callback=_published, metavar="YYYY-MM-DD", help="Publication date for articles that carry none."
 )
-@click.option("--processes", "-j", type=Processes(), default="1", show_default=True, help=PROCESSES_HELP)
+@click.option("--processes", "-j", type=Processes(), default=None, help=PROCESSES_HELP)
 @click.option(
     "--documents",
     "with_documents",
@@ -140,7 +140,7 @@ def extract(paths, fmt, output, published, processes, with_documents, scheduler,
             list(paths),
             published=published,
             on_problem=_warn,
-            n_process=processes,
+            n_process=processes_for(list(paths), processes),
             text_only=text_only,
             scheduler=scheduler,
         ):

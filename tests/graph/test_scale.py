@@ -110,6 +110,20 @@ def test_two_spacy_processes_extract_the_facts_of_one():
     assert extract("-j", "2", *corpus) == extract(*corpus)
 
 
+def test_one_process_per_core_by_default_only_for_large_inputs(tmp_path):
+    from kgbuild.cli.options import AUTO_FROM_ARTICLES, processes_for
+    from kgbuild.config import usable_cores
+
+    one = tmp_path / "big.txt"
+    one.write_text("Published on 2026-01-05\n" + "A long article. " * 100_000, encoding="utf-8")
+    assert processes_for([str(one)], None) == 1  # one article, however long
+    assert processes_for(["-"], None) == 1
+    many = tmp_path / "many.jsonl"
+    many.write_text("".join('{"text": "An article."}\n' for _ in range(AUTO_FROM_ARTICLES)), encoding="utf-8")
+    assert processes_for([str(many)], None) == max(1, min(8, usable_cores()))
+    assert processes_for([str(many)], 1) == 1  # -j 1 still chooses
+
+
 @pytest.mark.parametrize("value", ["0", "9", "many"])
 def test_processes_are_1_to_8_or_auto(value):
     result = CliRunner().invoke(cli, ["extract", "-j", value, str(CORPUS)])
