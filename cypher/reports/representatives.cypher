@@ -2,6 +2,9 @@
 // description: Who acts for which side (a country, a body, or a region or city), by side.
 // param: country entity = null -- only this side (name, code, demonym or alias, e.g. US)
 // param: min_confidence float = 0.0 -- leave out facts extracted with less confidence than this
+// param: since since = null -- only what an article dates on or after this day, month or year (the date its sentence gives, else its publication)
+// param: until until = null -- only what an article dates on or before this day, month or year
+// param: undated bool = false -- with since or until: also what no article dates
 CALL () {
   WITH $country AS key
   WHERE key IS NOT NULL
@@ -15,6 +18,11 @@ CALL () {
 }
 WITH p, r, c
 WHERE r.confidence >= $min_confidence
+  AND (($since IS NULL AND $until IS NULL)
+       OR EXISTS { MATCH (e:Evidence {fact: r.key})
+                   WHERE coalesce(e.date, e.published) >= coalesce($since, '')
+                     AND coalesce(e.date, e.published) <= coalesce($until, '9999') }
+       OR ($undated AND NOT EXISTS { MATCH (e:Evidence {fact: r.key}) WHERE coalesce(e.date, e.published) IS NOT NULL }))
 RETURN c.name AS country,
        p.name AS person,
        r.articles AS articles,

@@ -31,6 +31,9 @@ def _print_rows(rows: list[dict], fmt: str, limit: int | None, wide: bool = Fals
     help="At most this many rows [default for tables: 200; json and csv: all].",
 )
 @click.option("--all", "all_rows", is_flag=True, help="Every row, in a table too.")
+@click.option("--since", metavar="DATE", help="Only what lies on or after this day, month or year (2025-11-30, 2025-11).")
+@click.option("--until", metavar="DATE", help="Only what lies on or before this day, month or year.")
+@click.option("--undated", is_flag=True, help="With --since or --until: also what nothing dates.")
 @WIDE
 @click.option(
     "--cypher",
@@ -40,7 +43,7 @@ def _print_rows(rows: list[dict], fmt: str, limit: int | None, wide: bool = Fals
 )
 @graph_options
 @click.pass_obj
-def report(settings: Settings, name, params, fmt, limit, all_rows, wide, show_cypher):
+def report(settings: Settings, name, params, fmt, limit, all_rows, since, until, undated, wide, show_cypher):
     """Run a saved report, or list them with their parameters when no NAME is given.
 
     Names given as parameters may be any unambiguous part of a name or an alias ("Hnatov",
@@ -56,7 +59,14 @@ def report(settings: Settings, name, params, fmt, limit, all_rows, wide, show_cy
     from ..graph.reports import BROWSER_ROWS, TABLE_ROWS, limit_param, resolve_names, run_query
 
     query = catalog.report(name)
-    bound = query.bind(_params(params))  # a bad name or parameter fails before the graph is opened
+    given = _params(params)
+    for key, value in (("since", since), ("until", until), ("undated", "true" if undated else None)):
+        if value is None:
+            continue
+        if key not in {p.name for p in query.params}:
+            raise click.ClickException(f"report {name!r} takes no dates; `kgbuild report` lists the reports that do")
+        given.setdefault(key, value)
+    bound = query.bind(given)  # a bad name or parameter fails before the graph is opened
     with open_graph(settings, read_only=True) as graph:
         if show_cypher:
             browser = limit_param(query, limit or BROWSER_ROWS)

@@ -24,7 +24,9 @@ from ..records import ENTITY_TYPES
 
 # count: a whole number of 1 or more; person, country, entity: a name the CLI looks up (kgbuild.graph.lookup)
 # and passes as the entity's key
-TYPES = ("string", "int", "count", "float", "bool", "list", "person", "country", "entity")
+# since, until: a day (2025-11-30), a month (2025-11) or a year (2025), passed as the first or the last
+# day it covers, so that ISO dates compare with it as strings
+TYPES = ("string", "int", "count", "float", "bool", "list", "person", "country", "entity", "since", "until")
 NAME_TYPES = ("person", "country", "entity")
 INT_RANGE = (-(2**63), 2**63 - 1)  # what Cypher's integers hold
 LABELS = ENTITY_TYPES
@@ -57,6 +59,8 @@ class Param:
                 return value
             if self.type == "float":
                 return float(raw)
+            if self.type in ("since", "until"):
+                return period_bound(raw, self.type == "until")
             if self.type == "bool":
                 low = raw.strip().lower()
                 if low in ("true", "yes", "1"):
@@ -65,15 +69,36 @@ class Param:
                     return False
                 raise ValueError(raw)
         except ValueError:
+            wanted = "a date (2025-11-30), a month (2025-11) or a year (2025)" if self.type in ("since", "until") else None
             raise ReportError(
-                f"parameter {self.name!r} must be {_article(self.type)} {self.type}, not {raw!r}"
+                f"parameter {self.name!r} must be {wanted or _article(self.type) + ' ' + self.type}, not {raw!r}"
             ) from None
         return raw
 
     def describe(self) -> str:
-        spec = f"{self.name} ({self.type}"
+        spec = f"{self.name} ({'date' if self.type in ('since', 'until') else self.type}"
         spec += ", required)" if self.required else f", default {_show(self.default)})"
         return f"{spec}: {self.help}" if self.help else spec
+
+
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def period_bound(raw: str, end: bool) -> str:
+    """'2025-11' → '2025-11-01' (or, as an end, '2025-11-31': compared as text, every day of the month
+    falls before it); '2025' → '2025-01-01' / '2025-12-31'; a day is itself."""
+    from datetime import date
+
+    m = _PERIOD.match(raw.strip())
+    if not m:
+        raise ValueError(raw)
+    year, month, day = m.group(1), m.group(2), m.group(3)
+    date(int(year), int(month or 1), int(day or 1))  # a real day, month and year
+    if day:
+        return f"{year}-{month}-{day}"
+    if month:
+        return f"{year}-{month}-{'31' if end else '01'}"
+    return f"{year}-12-31" if end else f"{year}-01-01"
 
 
 @dataclass(frozen=True)

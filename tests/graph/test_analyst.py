@@ -73,7 +73,8 @@ def test_an_empty_graph_says_so(run, empty_graph):
 def test_cypher_for_browser_has_the_parameters_set(corpus_graph):
     out = corpus_graph("report", "who-met-whom", "--param", "person=Lystad", "--cypher").stdout
     assert out.startswith(
-        ':param person => "person:hanne listad"\n:param min_confidence => 0.0\n:param kg_limit => 1000\n'
+        ':param person => "person:hanne listad"\n:param min_confidence => 0.0\n:param since => null\n'
+        ":param until => null\n:param undated => false\n:param kg_limit => 1000\n"
     )
     assert "MATCH (a:Person {key: $person})" in out and out.rstrip().endswith(";")
 

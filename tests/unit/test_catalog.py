@@ -15,7 +15,11 @@ def test_every_report_has_a_header():
 
 def test_parameters_are_typed_checked_and_defaulted():
     q = catalog.report("who-met-whom")
-    assert q.bind({}) == {"person": None, "min_confidence": 0.0}
+    assert q.bind({}) == {"person": None, "min_confidence": 0.0, "since": None, "until": None, "undated": False}
+    assert q.bind({"since": "2025-11", "until": "2025"})["until"] == "2025-12-31"
+    assert q.bind({"since": "2025-11"})["since"] == "2025-11-01"
+    with pytest.raises(ReportError, match="must be a date"):
+        q.bind({"since": "2025-13"})
     assert q.bind({"min_confidence": "0.8"})["min_confidence"] == 0.8
     with pytest.raises(ReportError, match="must be a float"):
         q.bind({"min_confidence": "high"})
