@@ -31,7 +31,7 @@ def _print_rows(rows: list[dict], fmt: str, limit: int | None, wide: bool = Fals
     help="At most this many rows [default for tables: 200; json and csv: all].",
 )
 @click.option("--all", "all_rows", is_flag=True, help="Every row, in a table too.")
-@click.option("--since", metavar="DATE", help="Only what lies on or after this day, month or year (2025-11-30, 2025-11).")
+@click.option("--since", metavar="DATE", help="Only what lies on or after this day, month or year (2025-11-30, 2025).")
 @click.option("--until", metavar="DATE", help="Only what lies on or before this day, month or year.")
 @click.option("--undated", is_flag=True, help="With --since or --until: also what nothing dates.")
 @WIDE

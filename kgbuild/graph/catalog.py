@@ -69,7 +69,7 @@ class Param:
                     return False
                 raise ValueError(raw)
         except ValueError:
-            wanted = "a date (2025-11-30), a month (2025-11) or a year (2025)" if self.type in ("since", "until") else None
+            wanted = DATE_WANTED if self.type in ("since", "until") else None
             raise ReportError(
                 f"parameter {self.name!r} must be {wanted or _article(self.type) + ' ' + self.type}, not {raw!r}"
             ) from None
@@ -81,6 +81,7 @@ class Param:
         return f"{spec}: {self.help}" if self.help else spec
 
 
+DATE_WANTED = "a date (2025-11-30), a month (2025-11) or a year (2025)"
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 

@@ -13,7 +13,8 @@ ARTICLES = {
     "Ragna Thorsdottir in Oslo on Monday.\n",
     "april.txt": "Published on 2026-04-15\nFinnish Foreign Minister Aino Lehto met Estonian Foreign Minister "
     "Kadri Tamm in Tallinn on 14 April.\n",
-    "readout.txt": "Latvian Foreign Minister Ilze Berzina met Lithuanian Foreign Minister Jonas Petraitis in Vilnius.\n",
+    "readout.txt": "Latvian Foreign Minister Ilze Berzina met Lithuanian Foreign Minister Jonas Petraitis "
+    "in Vilnius.\n",
 }
 
 
