@@ -208,7 +208,16 @@ def gold_documents(gold_path: Path, gold: list[dict], paths: list[str]) -> tuple
         found = {p.name: str(p) for p in expand(paths) if isinstance(p, Path)}
     else:
         found = {p.name: str(p) for p in gold_path.parent.iterdir() if p.is_file()}
-    return [found[w] for w in wanted if w in found], [w for w in wanted if w not in found]
+    files = {w: _file_of(w) for w in wanted}  # 'talks.jsonl:2' is the second article of talks.jsonl
+    return (
+        sorted({found[f] for w, f in files.items() if f in found}),
+        [w for w, f in files.items() if f not in found],
+    )
+
+
+def _file_of(doc: str) -> str:
+    name, sep, line = doc.rpartition(":")
+    return name if sep and line.isdigit() else doc
 
 
 def summary(name: str, rows: dict[str, dict]) -> str:

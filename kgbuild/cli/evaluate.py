@@ -60,8 +60,8 @@ def evaluate(
 
     The articles are looked up beside GOLD, or among PATHS.  With --graph GOLD, score the graph
     already loaded instead (it only reads it): is each person one node across articles, and each
-    meeting one node with the right participants, date and place ("Graph-level gold" in the
-    evaluation README has the format).
+    meeting one node with the right participants, date and place (README, "Quality and speed",
+    has the format; tests/data/graphset/graph_gold.json is one).
     """
     if graph is not None:
         given = {"GOLD": gold, "PATHS": paths, "--aliases": aliases, "--country-only": country_only}
