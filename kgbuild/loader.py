@@ -35,6 +35,7 @@ from .records import Document, Extraction, Findings, Problem
 from .resolve import Resolver
 
 CHUNK = 32
+SKIPS_NAMED = 5  # documents already in the graph named one by one; the rest are counted in one line
 
 
 @dataclass
@@ -146,7 +147,8 @@ def read(run: Run, paths: list[str]) -> Iterator[Item]:
 def skip_known(items: Iterable[Item], run: Run) -> Iterator[Item]:
     """Step 2: the items whose document is not in the graph yet (unless `force`), in order; each
     document once however often the input repeats it."""
-    seen: set[str] = set()
+    seen: dict[str, str] = {}  # doc_id -> where it was read first
+    in_graph = 0
     for chunk in _chunks(items, CHUNK):
         ids = [_document(i).doc_id for i in chunk]
         known = set() if run.options.force else lookup.known_documents(run.graph, ids)
@@ -154,9 +156,24 @@ def skip_known(items: Iterable[Item], run: Run) -> Iterator[Item]:
             if doc_id in known or doc_id in seen:
                 run.summary.skipped += 1
                 run.on_progress(1)
+                where = _document(item).path
+                if doc_id in seen:
+                    run.on_problem(Problem(where, f"{where}: the same text as {seen[doc_id]}, read already; skipped"))
+                else:
+                    in_graph += 1
+                    if in_graph <= SKIPS_NAMED:
+                        run.on_problem(Problem(where, f"{where}: already in the graph; skipped{_unless_force(run)}"))
                 continue
-            seen.add(doc_id)
+            seen[doc_id] = _document(item).path
             yield item
+    if in_graph > SKIPS_NAMED:
+        run.on_problem(Problem("", f"{in_graph - SKIPS_NAMED} more documents already in the graph; skipped"))
+
+
+def _unless_force(run: Run) -> str:
+    if run.options.published:
+        return " (--published changes nothing for it: add --force to load it again with that date)"
+    return " (--force loads it again)"
 
 
 def extract(items: Iterable[Item], run: Run, resolver: Resolver) -> Iterator[Extraction]:

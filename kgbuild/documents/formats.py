@@ -177,7 +177,7 @@ def jsonl_articles(path: str, lines: Iterable[bytes | int], published: str | Non
     """One article a line.  Each line is judged on its own; lines with no "text" are reported one by
     one once the file has shown it holds articles, and as one warning if it never does."""
     without_text: list[int] = []  # lines with no "text" before the first article
-    articles = False
+    articles = seen_any = False
     for n, raw in enumerate(lines, 1):
         where = f"{path}:{n}"
         if isinstance(raw, int):
@@ -189,6 +189,7 @@ def jsonl_articles(path: str, lines: Iterable[bytes | int], published: str | Non
             continue
         if not line.strip():
             continue
+        seen_any = True
         try:
             row = json.loads(line)
         except (json.JSONDecodeError, RecursionError) as e:
@@ -208,6 +209,8 @@ def jsonl_articles(path: str, lines: Iterable[bytes | int], published: str | Non
         yield _jsonl_document(where, row, published)
     if not articles and without_text:
         yield Problem(path, f'{path} is JSON lines without a "text" field: not an articles file; skipped')
+    elif not articles and not seen_any:
+        yield Problem(path, f"{path} holds no article text; skipped")
 
 
 def _jsonl_document(where: str, row: dict, published: str | None) -> Document | Problem:

@@ -187,3 +187,17 @@ def test_db_status_and_reset(run, loaded):
     r = run("db", "reset", "--yes")
     assert r.exit_code == 0
     assert rows(run("query", "MATCH (n) RETURN count(n) AS n", "--format", "json")) == [{"n": 0}]
+
+
+def test_every_skip_and_failure_is_named_with_its_reason(run, empty_graph, tmp_path):
+    article = "Published on 2026-02-02\nFinnish Foreign Minister Aino Lehto met Estonian Foreign Minister Kadri Tamm.\n"
+    (tmp_path / "a.txt").write_text(article, encoding="utf-8")
+    (tmp_path / "copy.txt").write_text(article, encoding="utf-8")
+    (tmp_path / "empty.jsonl").write_text("", encoding="utf-8")
+    result = run("load", str(tmp_path))
+    assert "1 loaded, 1 skipped, 1 failed" in result.stdout
+    assert f"{tmp_path / 'copy.txt'}: the same text as {tmp_path / 'a.txt'}, read already; skipped" in result.stderr
+    assert f"{tmp_path / 'empty.jsonl'} holds no article text; skipped" in result.stderr
+    again = run("load", str(tmp_path / "a.txt"), "--published", "2026-02-03")
+    assert "0 loaded, 1 skipped" in again.stdout
+    assert "already in the graph; skipped (--published changes nothing for it: add --force" in again.stderr
