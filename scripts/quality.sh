@@ -54,3 +54,6 @@ graph_gate "graphset (readouts with their page dates)" "$set_home" tests/data/gr
 undated_home=$tmp/graphset-undated
 bash scripts/graphset.sh "$undated_home" --undated
 graph_gate "graphset (readouts undated)" "$undated_home" tests/data/graphset/graph_gold.json 0.0 0.72
+
+# The graph does not depend on the order articles arrive in.
+bash scripts/order.sh "$eval_dir/dwie-dev"
