@@ -61,8 +61,11 @@ def translit_key(name: str) -> str:
 
 @cache
 def _naming() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str, str]]:
+    """(particles as written, particle keys, particles that may be given names, nickname and
+    patronymic keys → the key they stand for)."""
     data = json.loads(resources.files("kgbuild.data").joinpath("names.json").read_text(encoding="utf-8"))
     nicknames = {translit_key(short): translit_key(full) for short, full in data["nicknames"].items()}
+    nicknames.update({translit_key(word): translit_key(same) for word, same in data["patronymics"].items()})
     raw = frozenset(data["particles"])
     given = frozenset(translit_key(p) for p in data["given_names_too"])
     return raw, frozenset(translit_key(p) for p in raw), given, nicknames
@@ -96,7 +99,9 @@ def person_words(name: str) -> tuple[str, ...]:
     if len(words) == 1:  # 'O.P. Singh' is not the surname alone: its initials are its given name
         initials = "".join(w for w in fold(name).split()[:-1] if len(w) == 1 and w.isalpha())
         words = [initials, *words] if initials else words
-    if len(words) > 1 and words[0] in nicknames:
+    _, _, _, same = _naming()
+    words = [same.get(w, w) if w in PATRONYMICS else w for w in words]
+    if len(words) > 1 and words[0] in nicknames and words[0] not in PATRONYMICS:
         words[0] = nicknames[words[0]]
     return tuple(words)
 
@@ -105,6 +110,15 @@ def initials(name: str) -> str:
     """The initials a name gives instead of a given name ('D. Okafor' → 'd', 'O.P. Mehra' → 'op'), or ''."""
     words = fold(name).split()
     return "".join(words[:-1]) if len(words) > 1 and all(len(w) == 1 for w in words[:-1]) else ""
+
+
+PATRONYMICS = frozenset({"bin", "ibn", "bint"})  # kept in keys (names.json `patronymics`), ibn read as bin
+
+
+def stands_alone(words: tuple[str, ...] | list[str], n: int) -> bool:
+    """Whether the last `n` words of a person's key can stand alone for the person: not when a
+    patronymic word comes before them ('salman' of 'mohammed bin salman' is his father's name)."""
+    return n < len(words) and words[-n - 1] not in PATRONYMICS
 
 
 def person_key(name: str) -> str:

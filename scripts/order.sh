@@ -18,7 +18,7 @@ graph() {  # HOME OUT FILES... : load each group given as one argument list, exp
     # shellcheck disable=SC2086
     $kg load $group > /dev/null 2>&1
   done
-  $kg export --format jsonl -o "$home/export.jsonl" > /dev/null
+  $kg export --format jsonl -o "$home/export.jsonl" > /dev/null 2>&1
   $kg db stop > /dev/null
   .venv/bin/python - "$home/export.jsonl" > "$out" <<'PY'
 import json, sys

@@ -7,10 +7,10 @@
 MATCH (e:Person)-[r:ENVOY_OF]->(p)
 WHERE r.confidence >= $min_confidence
   AND (($since IS NULL AND $until IS NULL)
-       OR EXISTS { MATCH (e:Evidence {fact: r.key})
-                   WHERE coalesce(e.date, e.published) >= coalesce($since, '')
-                     AND coalesce(e.date, e.published) <= coalesce($until, '9999') }
-       OR ($undated AND NOT EXISTS { MATCH (e:Evidence {fact: r.key}) WHERE coalesce(e.date, e.published) IS NOT NULL }))
+       OR EXISTS { MATCH (ev:Evidence {fact: r.key})
+                   WHERE coalesce(ev.date, ev.published) >= coalesce($since, '')
+                     AND coalesce(ev.date, ev.published) <= coalesce($until, '9999') }
+       OR ($undated AND NOT EXISTS { MATCH (ev:Evidence {fact: r.key}) WHERE coalesce(ev.date, ev.published) IS NOT NULL }))
 RETURN p.name AS principal,
        labels(p)[0] AS principal_type,
        e.name AS envoy,

@@ -19,10 +19,10 @@ CALL () {
 WITH p, r, c
 WHERE r.confidence >= $min_confidence
   AND (($since IS NULL AND $until IS NULL)
-       OR EXISTS { MATCH (e:Evidence {fact: r.key})
-                   WHERE coalesce(e.date, e.published) >= coalesce($since, '')
-                     AND coalesce(e.date, e.published) <= coalesce($until, '9999') }
-       OR ($undated AND NOT EXISTS { MATCH (e:Evidence {fact: r.key}) WHERE coalesce(e.date, e.published) IS NOT NULL }))
+       OR EXISTS { MATCH (ev:Evidence {fact: r.key})
+                   WHERE coalesce(ev.date, ev.published) >= coalesce($since, '')
+                     AND coalesce(ev.date, ev.published) <= coalesce($until, '9999') }
+       OR ($undated AND NOT EXISTS { MATCH (ev:Evidence {fact: r.key}) WHERE coalesce(ev.date, ev.published) IS NOT NULL }))
 RETURN c.name AS country,
        p.name AS person,
        r.articles AS articles,

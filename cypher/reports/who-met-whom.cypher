@@ -10,10 +10,10 @@
 MATCH (a:Person {key: $person})-[r:MET_WITH]-(b:Person)
 WHERE ($min_confidence = 0.0 OR r.confidence >= $min_confidence)
   AND (($since IS NULL AND $until IS NULL)
-       OR EXISTS { MATCH (e:Evidence {fact: r.key})
-                   WHERE coalesce(e.date, e.published) >= coalesce($since, '')
-                     AND coalesce(e.date, e.published) <= coalesce($until, '9999') }
-       OR ($undated AND NOT EXISTS { MATCH (e:Evidence {fact: r.key}) WHERE coalesce(e.date, e.published) IS NOT NULL }))
+       OR EXISTS { MATCH (ev:Evidence {fact: r.key})
+                   WHERE coalesce(ev.date, ev.published) >= coalesce($since, '')
+                     AND coalesce(ev.date, ev.published) <= coalesce($until, '9999') }
+       OR ($undated AND NOT EXISTS { MATCH (ev:Evidence {fact: r.key}) WHERE coalesce(ev.date, ev.published) IS NOT NULL }))
 WITH a.name AS person, b.name AS counterpart, r
 ORDER BY person, counterpart
 LIMIT $kg_limit
@@ -31,10 +31,10 @@ WHERE key IS NULL
 MATCH (a:Person)-[r:MET_WITH]->(b:Person)
 WHERE ($min_confidence = 0.0 OR r.confidence >= $min_confidence)
   AND (($since IS NULL AND $until IS NULL)
-       OR EXISTS { MATCH (e:Evidence {fact: r.key})
-                   WHERE coalesce(e.date, e.published) >= coalesce($since, '')
-                     AND coalesce(e.date, e.published) <= coalesce($until, '9999') }
-       OR ($undated AND NOT EXISTS { MATCH (e:Evidence {fact: r.key}) WHERE coalesce(e.date, e.published) IS NOT NULL }))
+       OR EXISTS { MATCH (ev:Evidence {fact: r.key})
+                   WHERE coalesce(ev.date, ev.published) >= coalesce($since, '')
+                     AND coalesce(ev.date, ev.published) <= coalesce($until, '9999') }
+       OR ($undated AND NOT EXISTS { MATCH (ev:Evidence {fact: r.key}) WHERE coalesce(ev.date, ev.published) IS NOT NULL }))
 WITH a.name AS person, b.name AS counterpart, r
 ORDER BY person, counterpart
 LIMIT $kg_limit

@@ -23,9 +23,13 @@ class Clusters:
     def __call__(self, r: Reading) -> None:
         full = self._full_names(r)
         by_word: dict[str, list[str]] = defaultdict(list)
+        by_tail: dict[str, list[str]] = defaultdict(list)  # 'bin salman', 'saint aubin': a name's last words
         for key, name in full.items():
-            for w in key.split():
+            words = key.split()
+            for w in words:
                 by_word[w].append(name)
+            for n in range(2, len(words)):
+                by_tail[" ".join(words[-n:])].append(name)
         recent: dict[str, int] = {}
         for idx, m in enumerate(r.mentions):
             key = person_key(m.name)
@@ -34,6 +38,8 @@ class Clusters:
             elif len(key.split()) == 1 and by_word.get(key):
                 cands = by_word[key]
                 m.entity = max(cands, key=lambda c: recent.get(c, -1)) if len(cands) > 1 else cands[0]
+            elif by_tail.get(key):
+                m.entity = max(by_tail[key], key=lambda c: recent.get(c, -1))
             elif initials(m.name) and (cands := self._by_initials(full, key, initials(m.name))):
                 m.entity = max(cands, key=lambda c: recent.get(c, -1))
             else:

@@ -19,7 +19,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 
-from ..names import person_words
+from ..names import person_words, stands_alone
+from ..predicates import predicate
 from . import catalog
 from .connection import Graph, Transaction
 from .rows import MAX_PLACES
@@ -40,6 +41,7 @@ def people(graph: Graph, keys: Iterable[str]) -> int:
     surnames = sorted({_words(k)[-1] for k in touched})
     found = graph.read(catalog.internal("people-by-surname"), {"surnames": surnames})
     merges, apart = decide(found, touched)
+    merges = _to_the_end(merges)
     if apart:
         graph.write(lambda tx: tx.execute(catalog.write("person-apart"), {"rows": apart}))
     for source, target in merges:
@@ -56,7 +58,8 @@ def decide(found: list[dict], touched: set[str]) -> tuple[list[tuple[str, str]],
     for row in by_key.values():
         words = _words(row["key"])
         for n in range(1, len(words)):
-            fulls_of[tuple(words[-n:])][row["key"]] = row
+            if stands_alone(words, n):
+                fulls_of[tuple(words[-n:])][row["key"]] = row
         for alias in row.get("aliases") or []:  # 'Saddam', joined to its full name in another article
             short = person_words(alias)
             if 0 < len(short) < len(words):
@@ -75,11 +78,28 @@ def decide(found: list[dict], touched: set[str]) -> tuple[list[tuple[str, str]],
     return merges, apart
 
 
+def _to_the_end(merges: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each merge into the person its target is itself merged into ('Sisi' → 'Fattah Sisi' →
+    'Abdel Fattah Sisi'), so no merge goes into a node another one deleted."""
+    target_of = dict(merges)
+
+    def last(key: str) -> str:
+        seen = set()
+        while key in target_of and key not in seen:
+            seen.add(key)
+            key = target_of[key]
+        return key
+
+    return [(source, last(target)) for source, target in merges if last(target) != source]
+
+
 def _one(partial: dict, cands: list[dict]) -> dict | None:
-    """The one candidate a partial name is: the only one, or the only one of its side."""
-    if len(cands) == 1:
-        return cands[0]
+    """The one candidate a partial name is: the only one (unless it acts for another side), or the
+    only one of its side."""
     sides = set(partial["sides"] or [])
+    if len(cands) == 1:
+        other = set(cands[0]["sides"] or [])
+        return cands[0] if not (sides and other and not sides & other) else None
     if sides:
         same = [c for c in cands if sides & set(c["sides"] or [])]
         if len(same) == 1:
@@ -92,22 +112,25 @@ def merge(tx: Transaction, source: str, target: str) -> None:
     by_statement: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     recount: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
     loops = []
-    for r in tx.run(catalog.internal("person-facts"), {"key": source}):
+    for r in tx.run(catalog.internal("person-facts"), {"key": source, "target": target}):
         if r["other"] in (source, target):  # the two met each other: nobody meets themself
             loops.append(r["key"])
             continue
-        subject, obj = (target, r["other"]) if r["outgoing"] else (r["other"], target)
-        labels = ("Person", r["label"]) if r["outgoing"] else (r["label"], "Person")
+        outgoing = r["outgoing"]
+        if predicate(r["type"]).symmetric:  # kept in name order, as the writer keeps it
+            outgoing = r["target_name"] <= r["other_name"]
+        subject, obj = (target, r["other"]) if outgoing else (r["other"], target)
+        labels = ("Person", r["label"]) if outgoing else (r["label"], "Person")
         key = "|".join((r["type"], subject, obj))
         row = {"subject_key": subject, "object_key": obj, "key": key, "old_key": r["key"]}
         by_statement[(r["type"], *labels)].append(row)
         recount[(r["type"], *labels)].append({"subject_key": subject, "object_key": obj, "key": key})
-    for (predicate, s, o), rows in sorted(by_statement.items()):
-        tx.execute(catalog.write("merge-facts", rel_type=predicate, subject=s, object=o), {"rows": rows})
+    for (rel_type, s, o), rows in sorted(by_statement.items()):
+        tx.execute(catalog.write("merge-facts", rel_type=rel_type, subject=s, object=o), {"rows": rows})
     if loops:
         tx.execute(catalog.write("forget-facts"), {"keys": loops})
     tx.execute(catalog.write("merge-slots"), {"rows": [{"from": source, "to": target}]})
     tx.execute(catalog.write("merge-person"), {"rows": [{"from": source, "to": target}]})
-    for (predicate, s, o), rows in sorted(recount.items()):
-        query = catalog.write("fact-recount", rel_type=predicate, subject=s, object=o)
+    for (rel_type, s, o), rows in sorted(recount.items()):
+        query = catalog.write("fact-recount", rel_type=rel_type, subject=s, object=o)
         tx.execute(query, {"rows": rows, "max_places": MAX_PLACES})

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz
 
-from ..names import fold, initials, name_words, person_key, surname_block, translit_key
+from ..names import fold, initials, name_words, person_key, stands_alone, surname_block, translit_key
 from ..records import Entity, EntityRef, Findings
 from ..rules import Rules, load_rules
 
@@ -72,7 +72,7 @@ class Resolver:
                 return
             self.people.setdefault(key, canonical)
             words = self._words(canonical)
-            if len(words) > 1:
+            if len(words) > 1 and stands_alone(words, 1):
                 self.by_surname.setdefault(words[-1], set()).add(canonical)
                 self.blocks.setdefault(words[-1][:2], set()).add(words[-1])
         else:

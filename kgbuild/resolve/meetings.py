@@ -217,10 +217,10 @@ class MeetingBook:
         """Why `report` is meeting `m` ('' when it is not), people being shared already."""
         if not self._places_agree(report.place, m.place):
             return ""
+        if report.date and m.date:  # calendar dates decide, whatever round either report counts
+            return SAME_DATE if report.date == m.date else ""
         if report.occasion and m.occasion and report.occasion != m.occasion:  # a second round is not the first
             return ""
-        if report.date and m.date:
-            return SAME_DATE if report.date == m.date else ""
         round_and_place = bool(report.occasion and report.occasion == m.occasion and report.place and m.place)
         if report.date:  # a dated report and a meeting known from undated reports only
             if _near_range(report.date, m.first_published, m.last_published):

@@ -78,3 +78,21 @@ def test_a_surname_two_people_could_have_joins_the_one_of_its_side_or_stays_apar
     load(articles(tmp_path, FULL_NAME, NAMESAKE, SURNAME_FIRST), empty_graph)
     found = {name: apart for name, apart, _ in people(empty_graph)}
     assert found["Okonjo"] == "Okonjo could be Adaeze Okonjo or Chidi Okonjo"
+
+
+def test_a_merged_meeting_keeps_one_relationship_per_pair(empty_graph, tmp_path):
+    again = FULL_NAME.replace(
+        "Latvian Foreign Minister Ilze Berzina in Riga", "Estonian Foreign Minister Kadri Saar in Tallinn"
+    ).replace("2026-05-06", "2026-05-08")
+    load(articles(tmp_path, SURNAME_FIRST), empty_graph)
+    load([_write(tmp_path, "again.txt", again)], empty_graph)
+    rows = empty_graph.read(
+        "MATCH (a:Person)-[r:MET_WITH]-(b:Person {name: 'Kadri Saar'}) RETURN a.name AS a, r.articles AS articles"
+    )
+    assert rows == [{"a": "Adaeze Okonjo", "articles": 2}]  # one relationship, both articles, whichever direction
+
+
+def _write(folder, name: str, text: str) -> str:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return str(path)

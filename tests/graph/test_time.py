@@ -70,3 +70,15 @@ def test_representatives_and_evidence_in_a_range(dated, run):
     assert {r["date"] for r in json.loads(result.stdout) if r["relationship"] == "MET_WITH"} == {"2026-03-02"}
     result = run("report", "evidence", "--param", "a=Vangen", "--param", "b=Thorsdottir", "--since", "2026-04")
     assert result.exit_code == 0 and "Oslo" not in result.output and "Monday" not in result.output
+
+
+def test_envoys_in_a_range(empty_graph, run, tmp_path):
+    (tmp_path / "envoy.txt").write_text(
+        "Published on 2026-05-04\nNorwegian Prime Minister Jonas Lie sent his envoy Kari Nilsen to Reykjavik.\n",
+        encoding="utf-8",
+    )
+    load([str(tmp_path)], empty_graph)
+    envoys = lambda *args: [r["envoy"] for r in json.loads(run("report", "envoys", "--format", "json", *args).stdout)]
+    assert envoys() == ["Kari Nilsen"]
+    assert envoys("--since", "2026-05") == ["Kari Nilsen"]
+    assert envoys("--until", "2026-04") == [] == envoys("--until", "2026-04", "--undated")

@@ -61,7 +61,9 @@ def test_a_second_round_is_not_the_first_and_joins_the_dated_second_round():
     )[0]
     m3, why3 = book.meeting(dated, "doc-3")
     assert m3 is m2 and why3 == "same round and place" and m3.date == "2026-03-06"
-    third = reports(
-        [met("Ana Duarte", "Kofi Mensah", "Their third meeting took place in Lisbon.", 0, day="2026-03-06")]
+    same_day = reports(
+        [met("Ana Duarte", "Kofi Mensah", "A week after their first meeting, they met in Lisbon.", 0, day="2026-03-06")]
     )[0]
-    assert book.meeting(third, "doc-4")[0] is not m3  # the same day, but a third meeting is not the second
+    assert book.meeting(same_day, "doc-4") == (m3, "same date")  # the calendar decides, not the ordinal
+    third = reports([met("Ana Duarte", "Kofi Mensah", "Their third meeting took place in Lisbon.", 0)])[0]
+    assert book.meeting(third, "doc-5")[0] is not m3  # undated: a third meeting is not the second

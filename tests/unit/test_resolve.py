@@ -87,3 +87,34 @@ def test_suffixes_stay_in_names_and_do_not_hide_the_surname():
     assert r.canonical("Castillo", "Person") == "Ramon Castillo Jr."
     assert r.canonical("Ramon Castillo", "Person") == "Ramon Castillo Jr."
     assert r.canonical("Ramon Castillo Sr.", "Person") == "Ramon Castillo Sr."  # the father is someone else
+
+
+def test_a_revision_does_not_merge_across_sides_and_follows_chains():
+    from kgbuild.graph.revise import _to_the_end, decide
+
+    found = [
+        {"key": "person:okonjo", "name": "Okonjo", "aliases": [], "sides": ["country:nigeria"]},
+        {"key": "person:chidi okonjo", "name": "Chidi Okonjo", "aliases": [], "sides": ["country:kenya"]},
+    ]
+    assert decide(found, {"person:okonjo"}) == ([], [{"key": "person:okonjo", "why": "Okonjo could be Chidi Okonjo"}])
+    found[1]["sides"] = []
+    assert decide(found, {"person:okonjo"})[0] == [("person:okonjo", "person:chidi okonjo")]
+    assert _to_the_end([("person:a", "person:b"), ("person:b", "person:c")]) == [
+        ("person:a", "person:c"),
+        ("person:b", "person:c"),
+    ]
+
+
+def test_a_fathers_name_is_not_a_surname():
+    assert person_key("Adel ibn Saleh al-Dosari") == person_key("Adel bin Saleh Al-Dosari")
+    r = Resolver()
+    assert r.canonical("Faisal bin Nawaf", "Person") == "Faisal bin Nawaf"
+    assert r.canonical("Nawaf", "Person") == "Nawaf"  # the father, not the son
+    from kgbuild.graph.revise import decide
+
+    found = [
+        {"key": "person:nawaf", "name": "Nawaf", "aliases": [], "sides": []},
+        {"key": "person:bin nawaf", "name": "bin Nawaf", "aliases": [], "sides": []},
+        {"key": "person:faisal bin nawaf", "name": "Faisal bin Nawaf", "aliases": [], "sides": []},
+    ]
+    assert decide(found, {"person:nawaf", "person:bin nawaf"})[0] == [("person:bin nawaf", "person:faisal bin nawaf")]
