@@ -51,6 +51,7 @@ class Summary:
     nodes_after: int = 0
     relationships_after: int = 0
     merged: int = 0  # people first known by a surname alone, merged into their full name afterwards
+    merged_meetings: int = 0  # meetings those merges made one event
     seconds: float = 0.0
 
     def line(self) -> str:
@@ -65,6 +66,7 @@ class Summary:
                 if self.merged
                 else ""
             )
+            + (f" and {self.merged_meetings} meeting(s) into the one they repeat" if self.merged_meetings else "")
             + f"; {self.seconds:.1f} s"
         )
 
@@ -120,7 +122,7 @@ def load(
     resolver = Resolver(known=partial(lookup.entities_named, graph))
     extractions = extract(skip_known(read(run, paths), run), run, resolver)
     write(_chunks(extractions, CHUNK), run, writer, prepare=partial(resolve, run=run))
-    run.summary.merged = revise.people(graph, run.people)
+    run.summary.merged, run.summary.merged_meetings = revise.people(graph, run.people)
     after = writer.counts()
     run.summary.nodes_after, run.summary.relationships_after = after["nodes"], after["relationships"]
     run.summary.seconds = time.monotonic() - started

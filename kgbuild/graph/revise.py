@@ -32,12 +32,12 @@ def _words(key: str) -> list[str]:
     return key.removeprefix(PREFIX).split()
 
 
-def people(graph: Graph, keys: Iterable[str]) -> int:
-    """Merge the surname-only people among (or matching) these person keys into their one full name;
-    returns how many were merged."""
+def people(graph: Graph, keys: Iterable[str]) -> tuple[int, int]:
+    """Merge the surname-only people among (or matching) these person keys into their one full name,
+    then the meetings that made one; returns how many people and meetings were merged."""
     touched = {k for k in keys if k.startswith(PREFIX) and _words(k)}
     if not touched:
-        return 0
+        return 0, 0
     surnames = sorted({_words(k)[-1] for k in touched})
     found = graph.read(catalog.internal("people-by-surname"), {"surnames": surnames})
     merges, apart = decide(found, touched)
@@ -46,7 +46,50 @@ def people(graph: Graph, keys: Iterable[str]) -> int:
         graph.write(lambda tx: tx.execute(catalog.write("person-apart"), {"rows": apart}))
     for source, target in merges:
         graph.write(lambda tx, s=source, t=target: merge(tx, s, t))
-    return len(merges)
+    events = meetings(graph, sorted({target for _, target in merges})) if merges else 0
+    return len(merges), events
+
+
+def meetings(graph: Graph, people: list[str]) -> int:
+    """Meetings of these (merged) people that are now one event: two Meeting nodes that share a
+    counterpart pair and agree in time and place (`resolve.meetings.same_event`) become one.
+    Returns how many were merged."""
+    from ..records import Meeting
+    from ..resolve.meetings import same_event
+
+    by_person: dict[str, list[Meeting]] = defaultdict(list)
+    for r in graph.read(catalog.internal("person-meetings"), {"keys": people}):
+        m = Meeting(
+            r["key"],
+            r["sides"] or [],
+            r["sides_key"],
+            r["place"],
+            r["date"],
+            set(r["people"] or []),
+            r["first_published"],
+            r["last_published"],
+            r["occasion"],
+        )
+        by_person[r["person"]].append(m)
+    gone: set[str] = set()
+    pairs = []
+    for person in people:
+        found = sorted(by_person.get(person, []), key=lambda m: (m.date is None, m.date or "", m.key))
+        for i, kept in enumerate(found):
+            for other in found[i + 1 :]:
+                if kept.key in gone or other.key in gone or len(kept.people & other.people) < 2:
+                    continue
+                if same_event(kept, other):
+                    pairs.append({"from": other.key, "to": kept.key})
+                    gone.add(other.key)
+    if pairs:
+        graph.write(lambda tx: _merge_meetings(tx, pairs))
+    return len(pairs)
+
+
+def _merge_meetings(tx: Transaction, pairs: list[dict]) -> None:
+    tx.execute(catalog.write("merge-meeting"), {"rows": pairs})
+    tx.execute(catalog.write("meeting-recount"), {"rows": [{"key": p["to"]} for p in pairs]})
 
 
 def decide(found: list[dict], touched: set[str]) -> tuple[list[tuple[str, str]], list[dict]]:

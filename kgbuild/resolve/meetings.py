@@ -240,6 +240,27 @@ class MeetingBook:
         return not a or not b or self.rules.contains(a, b) or self.rules.contains(b, a)
 
 
+def same_event(a: Meeting, b: Meeting, rules: Rules | None = None) -> bool:
+    """Whether two meetings of the same people are one event, by the rules reports join meetings by:
+    times agree (the same date; a date within the other's publication window; both published near
+    each other; or both wholly undated with places that agree) and places and rounds do not differ."""
+    rules = rules or load_rules()
+    if a.place and b.place and not (rules.contains(a.place, b.place) or rules.contains(b.place, a.place)):
+        return False
+    if a.date and b.date:
+        return a.date == b.date
+    if a.occasion and b.occasion and a.occasion != b.occasion:
+        return False
+    if a.date or b.date:
+        dated, other = (a, b) if a.date else (b, a)
+        return _near_range(dated.date, other.first_published, other.last_published)
+    if a.first_published and b.first_published:
+        return _near_range(a.first_published, b.first_published, b.last_published) or _near_range(
+            b.first_published, a.first_published, a.last_published
+        )
+    return not a.first_published and not b.first_published and bool(a.place and b.place) and a.occasion == b.occasion
+
+
 def _window(day: str) -> list[str]:
     try:
         d = date.fromisoformat(day)

@@ -96,3 +96,22 @@ def _write(folder, name: str, text: str) -> str:
     path = folder / name
     path.write_text(text, encoding="utf-8")
     return str(path)
+
+
+def test_meetings_a_merge_of_names_makes_one_become_one_node(empty_graph, tmp_path):
+    tallinn = "Estonian Foreign Minister Kadri Saar in Tallinn on Monday.\n"
+    first = _write(tmp_path, "a.txt", "Published on 2026-05-04\nNigerian Foreign Minister Okonjo met " + tallinn)
+    second = _write(
+        tmp_path, "b.txt", "Published on 2026-05-05\nNigerian Foreign Minister Adaeze Okonjo met " + tallinn
+    )
+    third = _write(
+        tmp_path, "c.txt", "Published on 2026-05-06\nAdaeze Okonjo, Nigeria's foreign minister, met " + tallinn
+    )
+    load([first], empty_graph)
+    summary = load([second], empty_graph)
+    assert summary.merged == 1 and "and 1 meeting(s) into the one they repeat" in summary.line()
+    load([third], empty_graph)
+    rows = empty_graph.read("MATCH (m:Meeting) RETURN m.date AS date, m.articles AS articles")
+    assert rows == [{"date": "2026-05-04", "articles": 3}]
+    slots = empty_graph.read("MATCH (s:Slot)-[:SLOT_OF]->(:Meeting) RETURN s.key AS key ORDER BY key")
+    assert all(not r["key"].startswith("person:okonio|") for r in slots)
