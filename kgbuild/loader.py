@@ -27,7 +27,7 @@ from .errors import QueryError
 from .graph import Graph, lookup, revise
 from .graph.writer import GraphWriter
 from .handoff import read_facts
-from .names import entity_key
+from .names import entity_key, person_key
 from .pipeline import extract as extract_documents
 from .pipeline import finish
 from .pipeline import read as read_findings
@@ -91,6 +91,7 @@ class Run:
     summary: Summary = field(default_factory=Summary)
     lock: threading.Lock = field(default_factory=threading.Lock)
     people: set[str] = field(default_factory=set)  # the person keys written, for `revise.people`
+    aliases: set[str] = field(default_factory=set)  # their one-word aliases' keys ('saddam'), for it too
 
     def failed(self, problem: Problem, counted: bool = True) -> None:
         """A document that is not written (from the writer's thread too); `counted` moves the progress bar."""
@@ -122,7 +123,7 @@ def load(
     resolver = Resolver(known=partial(lookup.entities_named, graph))
     extractions = extract(skip_known(read(run, paths), run), run, resolver)
     write(_chunks(extractions, CHUNK), run, writer, prepare=partial(resolve, run=run))
-    run.summary.merged, run.summary.merged_meetings = revise.people(graph, run.people)
+    run.summary.merged, run.summary.merged_meetings = revise.people(graph, run.people, run.aliases)
     after = writer.counts()
     run.summary.nodes_after, run.summary.relationships_after = after["nodes"], after["relationships"]
     run.summary.seconds = time.monotonic() - started
@@ -209,7 +210,9 @@ def write(
             run.summary.written += tally["documents"]
             run.summary.entities += tally["entities"]
             run.summary.facts += tally["facts"]
-        run.people.update(entity_key(e.name, e.type) for x in batch for e in x.entities if e.type == "Person")
+        persons = [e for x in batch for e in x.entities if e.type == "Person"]
+        run.people.update(entity_key(e.name, e.type) for e in persons)
+        run.aliases.update(key for e in persons for a in e.aliases if " " not in (key := person_key(a)) and key)
         run.on_progress(len(batch))
 
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kgbuild-writer") as pool:

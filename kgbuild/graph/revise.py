@@ -32,13 +32,15 @@ def _words(key: str) -> list[str]:
     return key.removeprefix(PREFIX).split()
 
 
-def people(graph: Graph, keys: Iterable[str]) -> tuple[int, int]:
+def people(graph: Graph, keys: Iterable[str], aliases: Iterable[str] = ()) -> tuple[int, int]:
     """Merge the surname-only people among (or matching) these person keys into their one full name,
-    then the meetings that made one; returns how many people and meetings were merged."""
+    then the meetings that made one; returns how many people and meetings were merged.  `aliases`
+    are the one-word person keys the load gave its people as aliases ('saddam' of Saddam Hussein):
+    a node of that name, written by another load, is looked for too."""
     touched = {k for k in keys if k.startswith(PREFIX) and _words(k)}
     if not touched:
         return 0, 0
-    surnames = sorted({_words(k)[-1] for k in touched})
+    surnames = sorted({_words(k)[-1] for k in touched} | set(aliases))
     found = graph.read(catalog.internal("people-by-surname"), {"surnames": surnames})
     merges, apart = decide(found, touched)
     merges = _to_the_end(merges)
