@@ -67,9 +67,10 @@ def find(g: nx.MultiDiGraph, name: str, label: str | None = None) -> str | None:
 
 
 def _flat(value):
-    """A property value GraphML/GEXF can hold: lists joined, characters XML cannot hold dropped."""
+    """A property value GraphML/GEXF can hold: a list as its JSON text (`json.loads` gives it back,
+    whatever its items hold), characters XML cannot hold dropped."""
     if isinstance(value, (list, tuple)):
-        value = "; ".join(str(v) for v in value)
+        value = json.dumps(list(value), ensure_ascii=False, default=str)
     if isinstance(value, str):
         return _NOT_XML.sub("", value)
     return value

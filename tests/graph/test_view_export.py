@@ -116,6 +116,16 @@ def test_export_opens_in_networkx_with_properties(loaded, tmp_path, fmt, reader)
     assert any(d.get("name") == "Steve Witkoff" for d in people)
     edges = [d for *_, d in g.edges(data=True) if d.get("relationship", d.get("type")) == "MET_WITH"]
     assert edges and all("confidence" in d and "articles" in d and "status" in d for d in edges)
+    jsonl = [json.loads(x) for x in loaded.invoke(cli, ["export", "--format", "jsonl"]).stdout.splitlines()]
+    aliases = {x["key"]: x["aliases"] for x in jsonl if x["kind"] == "node" and x.get("aliases")}
+    assert aliases and all(json.loads(g.nodes[key]["aliases"]) == value for key, value in aliases.items())
+
+
+def test_lists_in_graphml_round_trip_whatever_they_hold():
+    from kgbuild.graph.network import _flat
+
+    items = ["talks; then more talks", 'a "quoted" name', "Zelenskyy", ""]
+    assert json.loads(_flat(items)) == items
 
 
 def test_export_jsonl_and_csv(loaded, tmp_path):
