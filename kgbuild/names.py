@@ -60,15 +60,15 @@ def translit_key(name: str) -> str:
 
 
 @cache
-def _naming() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str, str]]:
-    """(particles as written, particle keys, particles that may be given names, nickname and
-    patronymic keys → the key they stand for)."""
+def _naming() -> tuple[frozenset[str], frozenset[str], frozenset[str], dict[str, str], dict[str, str]]:
+    """(particles as written, particle keys, particles that may be given names, nickname keys → the
+    given name's key, patronymic keys → the one they are read as)."""
     data = json.loads(resources.files("kgbuild.data").joinpath("names.json").read_text(encoding="utf-8"))
     nicknames = {translit_key(short): translit_key(full) for short, full in data["nicknames"].items()}
-    nicknames.update({translit_key(word): translit_key(same) for word, same in data["patronymics"].items()})
+    patronymics = {translit_key(word): translit_key(same) for word, same in data["patronymics"].items()}
     raw = frozenset(data["particles"])
     given = frozenset(translit_key(p) for p in data["given_names_too"])
-    return raw, frozenset(translit_key(p) for p in raw), given, nicknames
+    return raw, frozenset(translit_key(p) for p in raw), given, nicknames, patronymics
 
 
 def particles() -> frozenset[str]:
@@ -85,7 +85,7 @@ def person_words(name: str) -> tuple[str, ...]:
     left out unless one may be a given name too and starts the name written as a word of its own ('Al
     Gore'), the given name for a nickname.  'Abdel Fattah El-Sisi' → (abdel, fattah, sisi); 'Joe Biden' and
     'Joseph R. Biden' → (joseph, biden)."""
-    _, particles, given, nicknames = _naming()
+    _, particles, given, nicknames, patronymics = _naming()
     words: list[str] = []
     for k, raw in enumerate(_WORD.findall(clean_text(name))):
         key = translit_key(raw.rstrip("-"))
@@ -99,9 +99,8 @@ def person_words(name: str) -> tuple[str, ...]:
     if len(words) == 1:  # 'O.P. Singh' is not the surname alone: its initials are its given name
         initials = "".join(w for w in fold(name).split()[:-1] if len(w) == 1 and w.isalpha())
         words = [initials, *words] if initials else words
-    _, _, _, same = _naming()
-    words = [same.get(w, w) if w in PATRONYMICS else w for w in words]
-    if len(words) > 1 and words[0] in nicknames and words[0] not in PATRONYMICS:
+    words = [patronymics.get(w, w) for w in words]
+    if len(words) > 1 and words[0] in nicknames:
         words[0] = nicknames[words[0]]
     return tuple(words)
 
@@ -112,13 +111,20 @@ def initials(name: str) -> str:
     return "".join(words[:-1]) if len(words) > 1 and all(len(w) == 1 for w in words[:-1]) else ""
 
 
-PATRONYMICS = frozenset({"bin", "ibn", "bint"})  # kept in keys (names.json `patronymics`), ibn read as bin
+def fits_initials(words: tuple[str, ...] | list[str], letters: str) -> bool:
+    """Whether a person key's given names ('dmitry', of 'dmitry beliakov') start with these initials."""
+    return "".join(w[0] for w in words[:-1]).startswith(letters)
 
 
 def stands_alone(words: tuple[str, ...] | list[str], n: int) -> bool:
     """Whether the last `n` words of a person's key can stand alone for the person: not when a
     patronymic word comes before them ('salman' of 'mohammed bin salman' is his father's name)."""
-    return n < len(words) and words[-n - 1] not in PATRONYMICS
+    return n < len(words) and words[-n - 1] not in _patronymic_words()
+
+
+@cache
+def _patronymic_words() -> frozenset[str]:
+    return frozenset(_naming()[4].values())
 
 
 def person_key(name: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from ..names import fold, initials, person_key, without_article
+from ..names import fits_initials, fold, initials, person_key, without_article
 from ..records import Entity
 from ..rules import Rules
 from .reading import Actor, Reading
@@ -54,7 +54,7 @@ class Clusters:
         out = []
         for k, name in full.items():
             words = k.split()
-            if len(words) > 1 and words[-1] == surname and "".join(w[0] for w in words[:-1]).startswith(letters):
+            if len(words) > 1 and words[-1] == surname and fits_initials(words, letters):
                 out.append(name)
         return out
 

@@ -192,17 +192,20 @@ def meetings_near(graph: Graph, slots: list[str], replacing: list[str] = ()) -> 
     be written again, not the meetings only they report."""
     if not slots:
         return []
-    return [
-        Meeting(
-            r["key"],
-            r["sides"] or [],
-            r["sides_key"],
-            r["place"],
-            r["date"],
-            set(r["people"] or []),
-            r["first_published"],
-            r["last_published"],
-            r["occasion"],
-        )
-        for r in graph.read(catalog.internal("meetings-near"), {"slots": slots, "replacing": list(replacing)})
-    ]
+    rows = graph.read(catalog.internal("meetings-near"), {"slots": slots, "replacing": list(replacing)})
+    return [meeting_of(r) for r in rows]
+
+
+def meeting_of(row: dict) -> Meeting:
+    """A Meeting from a row with its key, sides, place, dates, round and attendees' keys (`people`)."""
+    return Meeting(
+        row["key"],
+        row["sides"] or [],
+        row["sides_key"],
+        row["place"],
+        row["date"],
+        set(row["people"] or []),
+        row["first_published"],
+        row["last_published"],
+        row["occasion"],
+    )

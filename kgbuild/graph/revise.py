@@ -21,8 +21,10 @@ from collections.abc import Iterable
 
 from ..names import person_words, stands_alone
 from ..predicates import predicate
+from ..records import Meeting
 from . import catalog
 from .connection import Graph, Transaction
+from .lookup import meeting_of
 from .rows import MAX_PLACES
 
 PREFIX = "person:"
@@ -56,23 +58,11 @@ def meetings(graph: Graph, people: list[str]) -> int:
     """Meetings of these (merged) people that are now one event: two Meeting nodes that share a
     counterpart pair and agree in time and place (`resolve.meetings.same_event`) become one.
     Returns how many were merged."""
-    from ..records import Meeting
     from ..resolve.meetings import same_event
 
     by_person: dict[str, list[Meeting]] = defaultdict(list)
     for r in graph.read(catalog.internal("person-meetings"), {"keys": people}):
-        m = Meeting(
-            r["key"],
-            r["sides"] or [],
-            r["sides_key"],
-            r["place"],
-            r["date"],
-            set(r["people"] or []),
-            r["first_published"],
-            r["last_published"],
-            r["occasion"],
-        )
-        by_person[r["person"]].append(m)
+        by_person[r["person"]].append(meeting_of(r))
     gone: set[str] = set()
     pairs = []
     for person in people:

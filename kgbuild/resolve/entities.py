@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz
 
-from ..names import fold, initials, name_words, person_key, stands_alone, surname_block, translit_key
+from ..names import fits_initials, fold, initials, name_words, person_key, stands_alone, surname_block, translit_key
 from ..records import Entity, EntityRef, Findings
 from ..rules import Rules, load_rules
 
@@ -126,8 +126,8 @@ class Resolver:
             return name
         letters = initials(name)
         for cand in self.by_surname.get(words[-1], set()) | self._similar_surnames(words[-1]):
-            given_as_initials = bool(letters) and "".join(w[0] for w in self._words(cand)[:-1]).startswith(letters)
             ck = self._words(cand)
+            given_as_initials = bool(letters) and fits_initials(ck, letters)
             if (
                 len(ck) > 1
                 and not (self._suffix(cand) and self._suffix(name) and self._suffix(cand) != self._suffix(name))
