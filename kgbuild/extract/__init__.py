@@ -76,6 +76,7 @@ class RelationExtractor:
 
     def __init__(self, rules: Rules):
         self.stages = [stage(rules) for stage in STAGES]
+        self.lemmatize = None  # set by `kgbuild.nlp` when it leaves lemmas to the stages (`Reading.lemma`)
 
     def __call__(self, doc: Doc) -> Doc:
         die_with_parent()
@@ -88,7 +89,7 @@ class RelationExtractor:
         return doc
 
     def read(self, doc: Doc) -> Findings:
-        r = Reading.of(doc)
+        r = Reading.of(doc, self.lemmatize)
         for stage in self.stages:
             stage(r)
         return Findings(entities=r.entities, facts=r.facts)

@@ -53,8 +53,9 @@ class Clauses:
             out.update(range(start, len(doc)))
         return out
 
-    def end(self, doc: Doc, i: int) -> int:
+    def end(self, r: Reading, i: int) -> int:
         """Where the clause holding token i ends (a ';', a quote, ', which', a subordinator, 'said')."""
+        doc = r.doc
         sent = doc[i].sent
         for j in range(i + 1, sent.end):
             tok = doc[j]
@@ -66,7 +67,7 @@ class Clauses:
                 tok.dep_ == "mark" or (j + 1 < sent.end and doc[j + 1].tag_ in PAST_VERB_TAGS)
             ):
                 return j  # "... met with Fabius before laying wreaths at ..."
-            if tok.lemma_ in self.reporting and tok.pos_ == "VERB" and j > i + 1:
+            if tok.pos_ == "VERB" and j > i + 1 and r.lemma(tok) in self.reporting:
                 return j
         return sent.end
 

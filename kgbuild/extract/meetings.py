@@ -109,7 +109,7 @@ class Meetings:
         """'verb' or 'noun' when tok is a meeting cue, else None."""
         kind = (
             "verb"
-            if tok.lemma_ in self.verbs and tok.pos_ == "VERB"
+            if tok.pos_ == "VERB" and r.lemma(tok) in self.verbs
             else "noun"
             if tok.lower_ in self.nouns and tok.pos_ in ("NOUN", "PROPN")
             else None
@@ -117,7 +117,7 @@ class Meetings:
         if kind is None or tok.i in quoted:
             return None
         if (
-            tok.lemma_ == self.meet
+            r.lemma(tok) == self.meet
             and any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
             and not any(c.dep_ == "agent" for c in tok.children)
         ):
@@ -129,16 +129,16 @@ class Meetings:
         kind = self._cue(r, sent, tok, quoted)
         if kind is None:
             return None
-        c0, c1 = self.clauses.start(r.doc, tok.i), self.clauses.end(r.doc, tok.i)
+        c0, c1 = self.clauses.start(r.doc, tok.i), self.clauses.end(r, tok.i)
         clause = r.doc[c0:c1]
         gov = tok if kind == "verb" else self.clauses.governor(tok)
-        status = self.status(tok, gov, clause)
+        status = self.status(r, tok, gov, clause)
         if status is None:
             return None
         subj_tokens = self._subject_tokens(tok, kind, gov)
         before, pronoun = self._holders(r, tok, subj_tokens, c0)
         after = self.clauses.participants(r, tok.i + 1, c1)
-        if kind == "verb" and tok.lemma_ in self.object_verbs:  # "visited President A", not "visited A's office"
+        if kind == "verb" and r.lemma(tok) in self.object_verbs:  # "visited President A", not "visited A's office"
             objects = {t.i for c in tok.children if c.dep_ == "dobj" for t in c.subtree}
             after = [m for m in after if m.span.root.i in objects and m.span.root.dep_ in ("dobj", "conj")]
         return Event(
@@ -151,12 +151,12 @@ class Meetings:
             pool=any(t.lower_ in self.pool_preps for t in r.doc[tok.i + 1 : c1][:POOL_WINDOW]),
             groups=self.clauses.group_countries([t for t in subj_tokens if t.i not in r.person_at]),
             pronoun=pronoun,
-            host=self._hosting(gov),
+            host=self._hosting(r, gov),
         )
 
-    def _hosting(self, verb: Token | None) -> str | None:
+    def _hosting(self, r: Reading, verb: Token | None) -> str | None:
         """'active' or 'passive' when the cue is, or hangs from, a hosting verb ('hosted', 'was received by')."""
-        if verb is None or verb.lemma_ not in self.host_verbs:
+        if verb is None or r.lemma(verb) not in self.host_verbs:
             return None
         return "passive" if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) else "active"
 

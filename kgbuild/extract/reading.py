@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import POS, SENT_START
+from spacy.attrs import LEMMA, POS, SENT_START
 from spacy.parts_of_speech import IDS as SPACY_POS
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..records import Entity, EntityRef, Fact
 from ..rules import Rules
@@ -146,13 +146,32 @@ class Reading:
     lists: list[DelegationList] = field(default_factory=list)
     facts: list[Fact] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    lemmatize: Callable[[Token], list[str]] | None = None  # the model's lemmatizer, if lemmas are left to us
 
     @classmethod
-    def of(cls, doc: Doc) -> Reading:
+    def of(cls, doc: Doc, lemmatize: Callable[[Token], list[str]] | None = None) -> Reading:
         starts = [0, *(i for i in np.flatnonzero(doc.to_array(SENT_START) == 1).tolist() if i)]  # as doc.sents
         sents = [doc[a:b] for a, b in zip(starts, [*starts[1:], len(doc)], strict=True)] if len(doc) else []
         sent_of = {i: k for k, s in enumerate(sents) for i in range(s.start, s.end)}
-        return cls(doc=doc, sents=sents, sent_of=sent_of, text=doc.text, ents=list(doc.ents))
+        return cls(doc=doc, sents=sents, sent_of=sent_of, text=doc.text, ents=list(doc.ents), lemmatize=lemmatize)
+
+    def lemma(self, tok: Token) -> str:
+        """The token's lemma, made on first reading when the pipeline runs no lemmatizer (as the model's
+        own lemmatizer would: a lemma already set, by the attribute rules, is kept)."""
+        if tok.lemma == 0 and self.lemmatize is not None:
+            tok.lemma_ = self.lemmatize(tok)[0]
+            self._columns.pop(LEMMA, None)
+        return tok.lemma_
+
+    def _lemmatize(self, pos: Iterable[str]) -> None:
+        """Lemmas for the tokens of these parts of speech (all tokens if none) that have none yet."""
+        if self.lemmatize is None:
+            return
+        hit = self.doc.to_array(LEMMA) == 0
+        if pos:
+            hit &= np.isin(self.doc.to_array(POS), [SPACY_POS[p] for p in pos])
+        for i in np.flatnonzero(hit).tolist():
+            self.lemma(self.doc[i])
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """The mentions whose first token lies in [start, end), in document order, found by bisection
@@ -172,6 +191,8 @@ class Reading:
 
     def where(self, attr: int, words: Iterable[str], pos: Iterable[str] = ()) -> list[int]:
         """Indices of the tokens whose `attr` is one of `words` (and part of speech one of `pos`)."""
+        if attr == LEMMA:
+            self._lemmatize(pos)
         return tokens_with(self.doc, attr, words, pos, self._columns)
 
     def fact(

@@ -148,10 +148,10 @@ class Roles:
 
     def _delegation_list(self, r: Reading, k: int, tok) -> None:
         """'The US side included A, B and C', 'Ukraine was represented by A and B'."""
-        if tok.lemma_ not in self.list_verbs or tok.pos_ not in ("VERB", "AUX"):
+        if tok.pos_ not in ("VERB", "AUX") or r.lemma(tok) not in self.list_verbs:
             return
         passive = any(c.dep_ in PASSIVE_DEPS for c in tok.children) or tok.tag_ == "VBN"
-        if tok.lemma_ in self.passive_only and not passive:
+        if r.lemma(tok) in self.passive_only and not passive:
             return
         subj = self.clauses.subject(tok)
         if not subj and tok.dep_ == "acl":  # "the delegation, led by ..."
@@ -160,14 +160,14 @@ class Roles:
         countries = self.clauses.group_countries(subj)
         if len(countries) != 1 or not (heads or (subj and subj[-1].ent_type_ in LIST_SUBJECT_ENTS)):
             return
-        members = self.clauses.participants(r, tok.i + 1, self.clauses.end(r.doc, tok.i))
+        members = self.clauses.participants(r, tok.i + 1, self.clauses.end(r, tok.i))
         if not members:
             return
         country = countries[0]
         for m in members:
             r.sides[m.entity].append(Side(country, self.side_member.value, "delegation.member"))
             r.fact((m.entity, "Person"), "MEMBER_OF", delegation(country), k, self.member.value, "delegation.member")
-        if tok.lemma_ in self.leading:
+        if r.lemma(tok) in self.leading:
             for m in members[:1]:
                 r.heads[country].append(m.entity)
                 r.fact((m.entity, "Person"), "LEADS", delegation(country), k, self.led_by.value, "delegation.led_by")

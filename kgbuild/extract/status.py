@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from ..rules import Rules
+from .reading import Reading
 
 STATUS_CHAIN_DEPS = ("xcomp", "conj", "ccomp", "advcl", "pobj", "prep", "dobj", "nsubj", "nsubjpass", "acl", "relcl")
 STATUS_CHILD_DEPS = ("aux", "auxpass", "neg", "advmod", "prt", "amod", "dobj")
@@ -23,7 +24,7 @@ class Status:
         self.planned, self.planned_words = w("planned_lemmas"), w("planned_words")
         self.planned_dates = w("planned_date_words")
 
-    def __call__(self, trigger: Token, gov: Token | None, clause: Span) -> str | None:
+    def __call__(self, r: Reading, trigger: Token, gov: Token | None, clause: Span) -> str | None:
         chain = [trigger]
         cur = gov or trigger
         for _ in range(4):
@@ -33,7 +34,8 @@ class Status:
                 break
             cur = cur.head
         children = [c for t in chain for c in t.children]
-        words = {t.lemma_.lower() for t in chain} | {c.lemma_.lower() for c in children if c.dep_ in STATUS_CHILD_DEPS}
+        read = [*chain, *(c for c in children if c.dep_ in STATUS_CHILD_DEPS)]
+        words = {r.lemma(t).lower() for t in read}
         lowers = {c.lower_ for c in children}
         if (
             any(c.dep_ == "neg" for c in children)

@@ -29,11 +29,12 @@ TEXT = (
 def read_up_to():
     nlp = load_pipeline()
     stages = RelationExtractor(load_rules()).stages
+    lemmatize = nlp.get_pipe("kg_relations").lemmatize  # the pipeline leaves lemmas to the stages
 
     def read(text: str, last: type) -> Reading:
         with nlp.select_pipes(disable=["kg_relations"]):
             doc = nlp(text)
-        r = Reading.of(doc)
+        r = Reading.of(doc, lemmatize)
         for stage in stages:
             stage(r)
             if isinstance(stage, last):

@@ -15,9 +15,28 @@ def _attrs(doc: Doc) -> list[tuple]:
 
 
 def test_the_pipeline_uses_kg_attributes_in_place_of_the_ruler():
-    names = load_pipeline().pipe_names
+    nlp = load_pipeline()
+    names = nlp.component_names
     assert "kg_attributes" in names and "attribute_ruler" not in names
     assert names.index("kg_attributes") < names.index("lemmatizer")
+    assert "lemmatizer" in nlp.disabled  # lemmas are made for the tokens the stages read
+
+
+def test_lemmas_on_demand_are_the_lemmatizers():
+    """Every token the stages lemmatise gets what the model's lemmatizer gives it; no other token
+    is lemmatised."""
+    nlp = load_pipeline()
+    texts = [d.text for d in read_documents([EXAMPLES, CORPUS]) if isinstance(d, Document)]
+    full = load_model()
+    read = tokens = 0
+    for ours, theirs in zip(nlp.pipe(texts), full.pipe(texts), strict=True):
+        assert [t.text for t in ours] == [t.text for t in theirs]
+        for a, b in zip(ours, theirs, strict=True):
+            tokens += 1
+            if a.lemma:
+                read += 1
+                assert a.lemma_ == b.lemma_, (a.text, a.pos_)
+    assert 0 < read < tokens / 2
 
 
 def test_every_token_of_the_test_corpora_gets_the_rulers_attributes():
