@@ -1,6 +1,9 @@
 // name: delegations
 // description: Who sat on which side at each meeting (people whose side is known), who led that side, and the other sides at the table.
 // param: country country = null -- only this country's delegations (name, code, demonym or alias)
+// param: since since = null -- only meetings on or after this day, month or year (the meeting's date, else its reports' first publication)
+// param: until until = null -- only meetings on or before this day, month or year
+// param: undated bool = false -- with since or until: also the meetings nothing dates
 CALL () {
   WITH $country AS key
   WHERE key IS NOT NULL
@@ -14,6 +17,8 @@ CALL () {
   WHERE a.side IS NOT NULL
   RETURN m, a.side AS side, p
 }
+WITH m, side, p, coalesce(m.date, m.first_published) AS day
+WHERE __IN_PERIOD__
 WITH m, side, collect(DISTINCT p) AS people
 ORDER BY m.date, m.place, side
 LIMIT $kg_limit

@@ -6,11 +6,7 @@
 // param: undated bool = false -- with since or until: also what no article dates
 MATCH (e:Person)-[r:ENVOY_OF]->(p)
 WHERE r.confidence >= $min_confidence
-  AND (($since IS NULL AND $until IS NULL)
-       OR EXISTS { MATCH (ev:Evidence {fact: r.key})
-                   WHERE coalesce(ev.date, ev.published) >= coalesce($since, '')
-                     AND coalesce(ev.date, ev.published) <= coalesce($until, '9999') }
-       OR ($undated AND NOT EXISTS { MATCH (ev:Evidence {fact: r.key}) WHERE coalesce(ev.date, ev.published) IS NOT NULL }))
+  AND __FACT_IN_PERIOD__
 RETURN p.name AS principal,
        labels(p)[0] AS principal_type,
        e.name AS envoy,

@@ -12,8 +12,7 @@ WHERE r.key IS NOT NULL
 MATCH (e:Evidence {fact: r.key})
 MATCH (d:Document {doc_id: e.doc_id})
 WITH r, e, d, coalesce(e.date, d.published) AS day
-WHERE ($since IS NULL AND $until IS NULL) OR (day IS NULL AND $undated)
-   OR (day IS NOT NULL AND ($since IS NULL OR day >= $since) AND ($until IS NULL OR day <= $until))
+WHERE __IN_PERIOD__
 RETURN startNode(r).name AS subject,
        type(r) AS relationship,
        endNode(r).name AS object,

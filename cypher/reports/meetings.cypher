@@ -16,8 +16,7 @@ CALL () {
   RETURN m
 }
 WITH m, coalesce(m.date, m.first_published) AS day
-WHERE ($since IS NULL AND $until IS NULL) OR (day IS NULL AND $undated)
-   OR (day IS NOT NULL AND ($since IS NULL OR day >= $since) AND ($until IS NULL OR day <= $until))
+WHERE __IN_PERIOD__
 WITH m, coalesce(day, '9999') AS day
 ORDER BY day, m.place
 LIMIT $kg_limit

@@ -18,11 +18,7 @@ CALL () {
 }
 WITH p, r, c
 WHERE r.confidence >= $min_confidence
-  AND (($since IS NULL AND $until IS NULL)
-       OR EXISTS { MATCH (ev:Evidence {fact: r.key})
-                   WHERE coalesce(ev.date, ev.published) >= coalesce($since, '')
-                     AND coalesce(ev.date, ev.published) <= coalesce($until, '9999') }
-       OR ($undated AND NOT EXISTS { MATCH (ev:Evidence {fact: r.key}) WHERE coalesce(ev.date, ev.published) IS NOT NULL }))
+  AND __FACT_IN_PERIOD__
 RETURN c.name AS country,
        p.name AS person,
        r.articles AS articles,

@@ -9,11 +9,7 @@
 // hold every pair first; with no threshold asked, no pair's confidence is read.
 MATCH (a:Person {key: $person})-[r:MET_WITH]-(b:Person)
 WHERE ($min_confidence = 0.0 OR r.confidence >= $min_confidence)
-  AND (($since IS NULL AND $until IS NULL)
-       OR EXISTS { MATCH (ev:Evidence {fact: r.key})
-                   WHERE coalesce(ev.date, ev.published) >= coalesce($since, '')
-                     AND coalesce(ev.date, ev.published) <= coalesce($until, '9999') }
-       OR ($undated AND NOT EXISTS { MATCH (ev:Evidence {fact: r.key}) WHERE coalesce(ev.date, ev.published) IS NOT NULL }))
+  AND __FACT_IN_PERIOD__
 WITH a.name AS person, b.name AS counterpart, r
 ORDER BY person, counterpart
 LIMIT $kg_limit
@@ -30,11 +26,7 @@ WITH $person AS key
 WHERE key IS NULL
 MATCH (a:Person)-[r:MET_WITH]->(b:Person)
 WHERE ($min_confidence = 0.0 OR r.confidence >= $min_confidence)
-  AND (($since IS NULL AND $until IS NULL)
-       OR EXISTS { MATCH (ev:Evidence {fact: r.key})
-                   WHERE coalesce(ev.date, ev.published) >= coalesce($since, '')
-                     AND coalesce(ev.date, ev.published) <= coalesce($until, '9999') }
-       OR ($undated AND NOT EXISTS { MATCH (ev:Evidence {fact: r.key}) WHERE coalesce(ev.date, ev.published) IS NOT NULL }))
+  AND __FACT_IN_PERIOD__
 WITH a.name AS person, b.name AS counterpart, r
 ORDER BY person, counterpart
 LIMIT $kg_limit

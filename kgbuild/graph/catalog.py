@@ -9,13 +9,15 @@ Each file holds one statement after a header of `//` comments::
 `param:` lines give a name, a type (string, int, float, bool) and an optional default; a
 parameter without a default is required.  Files under `reports/` are the saved reports,
 `write/` the graph writer's statements, and `schema.cypher` the idempotent schema set-up
-(several statements separated by `;`).
+(several statements separated by `;`).  Files under `fragments/` hold pieces of Cypher that
+several statements share, each substituted where a statement names it (`__IN_PERIOD__`: the
+period filter of every report that takes `since`, `until` and `undated`).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 
@@ -199,9 +201,36 @@ def fact_types() -> str:
     return "|".join(PREDICATES)
 
 
+FRAGMENTS = "fragments"  # cypher/fragments/*.cypher: pieces of Cypher that statements name as __NAME__
+_PLACEHOLDER = re.compile(r"__[A-Z][A-Z_]*[A-Z]__")
+_FRAGMENT = re.compile(r"^//\s*fragment:\s*(?P<name>[A-Z][A-Z_]*[A-Z])\b.*$", re.M)
+
+
+@cache
+def fragments() -> dict[str, str]:
+    """The pieces of Cypher several statements share, by the placeholder that stands for each: a line
+    `// fragment: IN_PERIOD -- what it is` in a file under `cypher/fragments/` starts the fragment
+    `__IN_PERIOD__`, which runs to the next such line.  A fragment may name one defined before it."""
+    out: dict[str, str] = {}
+    for entry in sorted(_folder(FRAGMENTS).iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".cypher"):
+            continue
+        source = entry.read_text(encoding="utf-8")
+        starts = list(_FRAGMENT.finditer(source))
+        for m, end in zip(starts, [*(s.start() for s in starts[1:]), len(source)], strict=True):
+            out[f"__{m['name']}__"] = _fill(source[m.end() : end].strip(), out)
+    return out
+
+
+def _fill(text: str, pieces: dict[str, str]) -> str:
+    """`text` with each placeholder of a fragment in `pieces` replaced by the fragment."""
+    return _PLACEHOLDER.sub(lambda m: pieces.get(m[0], m[0]), text)
+
+
 @cache
 def _load(kind: str) -> dict[str, Query]:
-    """The statements of one folder; `__FACT_TYPES__` in a report stands for every predicate."""
+    """The statements of one folder, each fragment's placeholder in a statement replaced by the fragment
+    (`fragments`); `__FACT_TYPES__` in a report stands for every predicate."""
     queries = {}
     for entry in sorted(_folder(kind).iterdir(), key=lambda e: e.name):
         if entry.name.endswith(".cypher"):
@@ -209,7 +238,7 @@ def _load(kind: str) -> dict[str, Query]:
             if kind == "reports":
                 source = source.replace("__FACT_TYPES__", fact_types())
             q = parse(source, entry.name[: -len(".cypher")])
-            queries[q.name] = q
+            queries[q.name] = replace(q, text=_fill(q.text, fragments()))
     return queries
 
 

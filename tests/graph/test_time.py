@@ -82,3 +82,42 @@ def test_envoys_in_a_range(empty_graph, run, tmp_path):
     assert envoys() == ["Kari Nilsen"]
     assert envoys("--since", "2026-05") == ["Kari Nilsen"]
     assert envoys("--until", "2026-04") == [] == envoys("--until", "2026-04", "--undated")
+
+
+def rows(run, report: str, *args: str) -> list[dict]:
+    result = run("report", report, "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_delegations_in_a_range(dated, run):
+    sides = lambda *args: sorted(r["country"] for r in rows(run, "delegations", *args))
+    assert sides() == ["Estonia", "Finland", "Iceland", "Latvia", "Lithuania", "Norway"]
+    assert sides("--since", "2026-04") == ["Estonia", "Finland"]
+    assert sides("--until", "2026-03") == ["Iceland", "Norway"]
+    assert sides("--until", "2026-03", "--undated") == ["Iceland", "Latvia", "Lithuania", "Norway"]
+    assert sides("--since", "2026-04-15", "--param", "country=Finland") == []  # met on the 14th, reported the 15th
+
+
+def test_sources_in_a_range(dated, run):
+    published = lambda *args: [r["published"] for r in rows(run, "sources", *args)]
+    assert sorted(published(), key=str) == ["2026-03-02", "2026-04-15", None]
+    assert published("--since", "2026-04") == ["2026-04-15"]
+    assert published("--until", "2026-03-31") == ["2026-03-02"]
+    assert sorted(published("--until", "2026-03", "--undated"), key=str) == ["2026-03-02", None]
+    assert published("--since", "2026-05", "--undated") == [None]
+
+
+def test_profile_in_a_range(dated, run):
+    profile = lambda name, *args: {
+        (r["section"], r["item"]) for r in rows(run, "profile", "--param", f"name={name}", *args)
+    }
+    lehto = profile("Lehto")
+    assert {s for s, _ in lehto} == {"counterpart", "meeting", "role", "source"}
+    met = {("counterpart", "Kadri Tamm"), ("meeting", "Estonia – Finland, Tallinn, 2026-04-14 (held)")}
+    assert profile("Lehto", "--until", "2026-04-14") == met  # the meeting's day, its sentence's date
+    assert profile("Lehto", "--since", "2026-04-15") == lehto - met  # the article's publication
+    assert profile("Lehto", "--until", "2026-03") == set() == profile("Lehto", "--until", "2026-03", "--undated")
+    berzina = profile("Berzina")
+    assert len(berzina) == 4 and profile("Berzina", "--since", "2026") == set()
+    assert profile("Berzina", "--since", "2026", "--undated") == berzina  # nothing dates the readout
