@@ -143,29 +143,57 @@ def query(settings: Settings, cypher, file, params, fmt, limit, allow_write, wid
 )
 @click.option("--documents", is_flag=True, help="Include Document nodes and their MENTIONS/REPORTS edges.")
 @click.option("--isolated", is_flag=True, help="Keep nodes with no relationships (places only mentioned).")
+@click.option(
+    "--since",
+    metavar="DATE",
+    help="Only meetings and facts on or after this day, month or year (2025-11-30, 2025-11, 2025); undated ones stay.",
+)
+@click.option("--until", metavar="DATE", help="Only meetings and facts on or before this day, month or year.")
 @graph_options
 @click.pass_obj
-def view(settings: Settings, output, person, depth, documents, isolated):
-    """Write a self-contained interactive HTML view of the graph (opens offline in any browser)."""
+def view(settings: Settings, output, person, depth, documents, isolated, since, until):
+    """Write a self-contained interactive HTML view of the graph (opens offline in any browser).
+
+    The page labels the best-connected nodes (the rest on hover), filters by type, period and
+    confidence, and shows a meeting's participants, date, place and sentences when it is clicked.
+    A meeting or fact is dated by its own date, else by the articles that report it.
+    """
     from ..graph import open_graph
     from ..graph.network import find, neighbourhood, pull
-    from ..graph.view import page
+    from ..graph.view import add_details, page, within
 
+    bounds = []
+    for option, value, end in (("--since", since, False), ("--until", until, True)):
+        try:
+            bounds.append(catalog.period_bound(value, end) if value else None)
+        except ValueError:
+            raise click.BadParameter(f"{value!r} is not {catalog.DATE_WANTED}", param_hint=option) from None
     writable(output)
     with open_graph(settings, read_only=True) as graph:
         g = pull(graph, documents=documents, sentences=True)
+        add_details(graph, g)
     title = "kgbuild graph"
+    node = None
     if person:
         node = find(g, person, "Person") or find(g, person)
         if node is None:
             raise click.ClickException(
                 f"no one named {person!r} in the graph; `kgbuild report representatives` lists the people"
             )
+    if since or until:
+        g = within(g, *bounds)
+        if node is not None and node not in g:
+            raise click.ClickException(f"nothing in that period involves {person!r}")
+    if node is not None:
         g = neighbourhood(g, node, depth)
         title = f"{g.nodes[node].get('name')} and {depth}-step neighbourhood"
+    if since or until:
+        title += f", {since or '…'} to {until or '…'}"
     if not isolated:
         g.remove_nodes_from([n for n in list(g) if g.degree(n) == 0])
     if g.number_of_nodes() == 0:
+        if since or until:
+            raise click.ClickException("nothing in the graph lies in that period")
         raise click.ClickException("the graph is empty; load articles first with `kgbuild load PATH`")
     with atomic(output) as out:
         out.write(page(g, title))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import html
 import json
 import re
 import shutil
@@ -48,6 +49,38 @@ def chromium(tmp_path, *args):
     return subprocess.run(cmd, capture_output=True, text=True, timeout=120)
 
 
+def page_data(path) -> dict:
+    """The graph a view page carries."""
+    text = path.read_text(encoding="utf-8")
+    return json.loads(re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', text, re.S).group(1))
+
+
+def drawn(dom: str) -> dict:
+    """What the page says it drew (#drawn): the canvas, the nodes' extent, the labels and their boxes."""
+    return json.loads(html.unescape(re.search(r'<pre id="drawn" hidden="">(.*?)</pre>', dom, re.S).group(1)))
+
+
+def body_of(dom: str) -> str:
+    body = re.search(r"<body([^>]*)>", dom).group(1)
+    assert 'data-ready="true"' in body and "data-errors" not in body, body
+    return body
+
+
+def overlapping(labels: list[dict]) -> list[tuple[str, str]]:
+    """The pairs of drawn labels whose boxes overlap."""
+    out = []
+    for i, a in enumerate(labels):
+        for b in labels[i + 1 :]:
+            if (
+                a["x"] < b["x"] + b["w"]
+                and b["x"] < a["x"] + a["w"]
+                and a["y"] < b["y"] + b["h"]
+                and b["y"] < a["y"] + a["h"]
+            ):
+                out.append((a["text"], b["text"]))
+    return out
+
+
 def png_colours(path) -> int:
     """How many distinct colours a PNG screenshot holds (enough to tell a drawing from a blank page)."""
     with open(path, "rb") as f:
@@ -80,25 +113,77 @@ def test_view_page_draws_the_graph_in_chromium(loaded, tmp_path):
     nodes = int(re.search(r": (\d+) nodes", r.stdout).group(1))
     html = out.read_text(encoding="utf-8")
     assert "http://" not in html.replace("http://www.w3.org", "") and "https://" not in html.split("graph-data")[0]
-    dom = chromium(tmp_path, "--dump-dom", out.as_uri()).stdout
-    body = re.search(r"<body([^>]*)>", dom).group(1)
-    assert 'data-ready="true"' in body and "data-errors" not in body
+    shot = tmp_path / "shot.png"
+    dom = chromium(tmp_path, f"--screenshot={shot}", "--dump-dom", out.as_uri()).stdout
+    body = body_of(dom)
     assert f'data-rendered-nodes="{nodes}"' in body
     assert int(re.search(r'data-ink="(\d+)"', body).group(1)) > 200
-    shot = tmp_path / "shot.png"
-    chromium(tmp_path, f"--screenshot={shot}", out.as_uri())
     assert shot.exists() and png_colours(shot) > 20
+    shown = drawn(dom)
+    assert shown["labels"] and overlapping(shown["labels"]) == []
+    names = {n["name"] for n in page_data(out)["nodes"]}
+    assert {"Steve Witkoff", "Ukraine"} <= {label["text"] for label in shown["labels"]}
+    assert not [n for n in names if n == "meeting" or n.startswith("meeting,")]
+    assert "Dmitriev – Witkoff, Miami, reported 2025-12-05" in names  # a meeting of people, no sides: who, where, when
+
+
+def test_a_persons_view_labels_every_node_the_country_too(loaded, tmp_path):
+    out = tmp_path / "p.html"
+    r = loaded.invoke(cli, ["view", "-o", str(out), "--person", "Umerov", "--depth", "2"], catch_exceptions=False)
+    assert r.exit_code == 0
+    data = page_data(out)
+    shown = drawn(chromium(tmp_path, "--dump-dom", out.as_uri()).stdout)
+    labels = {label["id"] for label in shown["labels"]}
+    assert labels == {n["id"] for n in data["nodes"]}
+    assert overlapping(shown["labels"]) == []
+    assert {"Ukraine", "United States"} <= {label["text"] for label in shown["labels"]}
+
+
+def test_clicking_a_meeting_shows_who_when_where_and_the_sentences(loaded, tmp_path):
+    out = tmp_path / "v.html"
+    assert loaded.invoke(cli, ["view", "-o", str(out)], catch_exceptions=False).exit_code == 0
+    meeting = next(n for n in page_data(out)["nodes"] if n["name"] == "Ukraine – United States, Miami, 2025-11-30")
+    assert meeting["period"] == ["2025-11-30", "2025-11-30"] and meeting["props"]["reports"]
+    dom = chromium(tmp_path, "--dump-dom", f"{out.as_uri()}#select={meeting['id']}").stdout
+    body_of(dom)
+    panel = html.unescape(re.sub(r"<[^>]+>", " ", re.search(r'<div id="panel">(.*?)</div><pre', dom, re.S).group(1)))
+    panel = re.sub(r"\s+", " ", panel)
+    for text in ("Date: 2025-11-30", "Place: Miami", "Participants", "Rustem Umerov", "Steve Witkoff", "Ukraine:"):
+        assert text in panel, (text, panel)
+    sentence = meeting["props"]["reports"][0]["sentences"][0]
+    assert re.sub(r"\s+", " ", sentence) in panel
+    assert drawn(dom)["focus"] == meeting["id"]
+
+
+def test_view_since_and_until_keep_a_period(loaded, tmp_path):
+    out = tmp_path / "v.html"
+    r = loaded.invoke(
+        cli, ["view", "-o", str(out), "--since", "2025-11-30", "--until", "2025-11"], catch_exceptions=False
+    )
+    assert r.exit_code == 0, r.output
+    data = page_data(out)
+    meetings = {n["name"] for n in data["nodes"] if n["label"] == "Meeting"}
+    assert meetings == {"Ukraine – United States, Miami, 2025-11-30"}
+    assert all(
+        e["period"][0] <= "2025-11-31" and e["period"][1] >= "2025-11-30" for e in data["edges"] if "period" in e
+    )
+    assert "2025-11-30 to 2025-11" in out.read_text(encoding="utf-8").split("</title>")[0]
+    for bad in ("2025-13", "last week"):
+        r = loaded.invoke(cli, ["view", "-o", str(out), "--since", bad])
+        assert r.exit_code == 2 and "is not a date (2025-11-30), a month (2025-11) or a year (2025)" in r.output
+    r = loaded.invoke(cli, ["view", "-o", str(out), "--until", "1999"])
+    if r.exit_code == 0:  # only what nothing dates may be left
+        left = page_data(out)
+        assert not [n for n in left["nodes"] if "period" in n] and not [e for e in left["edges"] if "period" in e]
+    else:
+        assert r.exit_code == 1 and "nothing in the graph lies in that period" in r.output
 
 
 def test_view_of_one_persons_neighbourhood(loaded, tmp_path):
     out = tmp_path / "p.html"
     r = loaded.invoke(cli, ["view", "-o", str(out), "--person", "Umerov", "--depth", "1"], catch_exceptions=False)
     assert r.exit_code == 0
-    data = json.loads(
-        re.search(
-            r'<script id="graph-data" type="application/json">(.*?)</script>', out.read_text(encoding="utf-8"), re.S
-        ).group(1)
-    )
+    data = page_data(out)
     names = {n["name"] for n in data["nodes"]}
     assert "Rustem Umerov" in names and "Steve Witkoff" in names and "Andriy Yermak" not in names
     met = [e for e in data["edges"] if e["type"] == "MET_WITH"]
