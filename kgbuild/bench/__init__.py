@@ -80,13 +80,19 @@ def scratch_graph(home: Path | None = None) -> Iterator[tuple[Graph, Settings, E
 # -- a generated graph ---------------------------------------------------------------------------------
 
 
-def write_generated(graph: Graph, people: int, relationships: int, out: Figures, batch: int = 32) -> dict:
-    """Write a generated corpus through GraphWriter; say rows/s as the graph grows."""
+def _write(graph: Graph, writer, batch: list) -> dict:
+    """One batch of generated extractions, resolved against the graph as a load resolves them, written."""
     from functools import partial
 
     from ..graph import lookup
-    from ..graph.writer import GraphWriter
     from ..resolve import for_graph
+
+    return writer.write(for_graph(batch, partial(lookup.meetings_near, graph)))
+
+
+def write_generated(graph: Graph, people: int, relationships: int, out: Figures, batch: int = 32) -> dict:
+    """Write a generated corpus through GraphWriter; say rows/s as the graph grows."""
+    from ..graph.writer import GraphWriter
     from .synthetic import Corpus
 
     writer = GraphWriter(graph)
@@ -99,7 +105,7 @@ def write_generated(graph: Graph, people: int, relationships: int, out: Figures,
 
     def flush() -> None:
         t = time.perf_counter()
-        rows = writer.write(for_graph(pending, partial(lookup.meetings_near, graph)))["rows"]
+        rows = _write(graph, writer, pending)["rows"]
         rates.append((len(seen), rows / (time.perf_counter() - t)))
         pending.clear()
 
@@ -136,17 +142,13 @@ def warm_up(graph: Graph, writer, people: int = 400, relationships: int = 2_000)
     """Write a small generated corpus of other people and delete it again, so the first figures are
     of a graph server that has compiled its write path, not of a cold one (which wrote 0.4 times as
     fast in its first thousand people)."""
-    from functools import partial
-
-    from ..graph import lookup
-    from ..resolve import for_graph
     from .synthetic import Corpus
 
     pending = []
     for x in Corpus(people, relationships, seed=99):
         pending.append(x)
         if len(pending) >= 32:
-            writer.write(for_graph(pending, partial(lookup.meetings_near, graph)))
+            _write(graph, writer, pending)
             pending.clear()
     writer.delete_all()
     writer.ensure_schema()  # its version node went with the rest
