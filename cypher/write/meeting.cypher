@@ -33,7 +33,7 @@ WHERE row.place_key IS NOT NULL
 CALL (m, row) {
   OPTIONAL MATCH (p:Place {key: row.place_key})
   OPTIONAL MATCH (c:Country {key: row.place_key})
-  WITH coalesce(p, c) AS place
+  WITH m, coalesce(p, c) AS place
   WHERE place IS NOT NULL
   MERGE (m)-[:HELD_IN]->(place)
   RETURN count(*) AS placed

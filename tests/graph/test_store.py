@@ -34,6 +34,19 @@ def test_loading_twice_leaves_the_graph_identical(empty_graph):
     assert snapshot(empty_graph) == before
 
 
+def test_a_meeting_is_held_in_its_place_and_every_node_has_a_label(empty_graph):
+    load([str(CORPUS)], empty_graph)
+    placed = empty_graph.read(
+        "MATCH (m:Meeting) WHERE m.place IS NOT NULL "
+        "OPTIONAL MATCH (m)-[:HELD_IN]->(x) RETURN m.place AS place, x.name AS name, labels(x) AS labels"
+    )
+    assert placed
+    for row in placed:
+        assert row["labels"] and set(row["labels"]) & {"Place", "Country"}, row
+        assert row["name"] == row["place"], row
+    assert empty_graph.read("MATCH (n) WHERE size(labels(n)) = 0 RETURN count(n) AS n")[0]["n"] == 0
+
+
 def test_facts_keep_their_evidence_and_its_aggregates(empty_graph):
     load([str(CORPUS)], empty_graph)
     rows = empty_graph.read(
