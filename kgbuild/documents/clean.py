@@ -37,6 +37,11 @@ _FULL_DATE = re.compile(
     rf"\b(?:\d{{1,2}} {_MONTHS},? \d{{4}}|{_MONTHS} \d{{1,2}},? \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b", re.IGNORECASE
 )
 
+_WIRE_DATE = re.compile(  # 'OSLO, March 2, 2026 - ...', 'NEW DELHI, 14 April 2026 (Reuters) - ...'
+    rf"^[A-Z][A-Z .'’-]*(?:, [A-Z][A-Za-z.]*)*,\s+({_MONTHS} \d{{1,2}},? \d{{4}}|\d{{1,2}} {_MONTHS},? \d{{4}})"
+    r"(?:\s*\([A-Za-z .]+\))?\s+[-–—]\s"
+)
+
 
 def clean_lines(lines: Iterable[str]) -> tuple[list[str], str | None]:
     """Drop page clutter; stop at a "Similar news"-style heading.  Returns lines and any dateline."""
@@ -64,8 +69,12 @@ def clean_lines(lines: Iterable[str]) -> tuple[list[str], str | None]:
 
 def dated_line(lines: list[str]) -> str | None:
     """A publication date written near the top: 'March 3, 2026', 'New Delhi, 14 April 2026',
-    'PM call with the President of Finland: 12 March 2026'."""
+    'PM call with the President of Finland: 12 March 2026', or a wire dateline opening a paragraph
+    ('OSLO, March 2, 2026 - Norway's foreign minister ...')."""
     for line in lines[:DATELINE_LINES]:
+        wire = _WIRE_DATE.match(line)
+        if wire and iso_date(wire.group(1)):
+            return iso_date(wire.group(1))
         if len(line.split()) <= DATELINE_WORDS:
             m = _FULL_DATE.search(line)
             if m and iso_date(m.group(0)):

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import calendar
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..rules import Knowledge, Rules, load_rules
 
 DASHES = ("-", "–", "—")
 HEADING_WORDS = 8  # a line this short with no closing mark is a heading, a dateline or a label
+DATELINE_TAIL = 10  # tokens of date and agency a dateline may carry after its place
+MONTHS = {m.lower() for m in calendar.month_name[1:] + calendar.month_abbr[1:]} | {"sept"}
 KNOWLEDGE = {"data": None, "aliases": None}  # a component's config: the user's data folder and alias file
 
 
@@ -48,15 +52,31 @@ class LineBreaks:
 
     @staticmethod
     def _after_dateline(doc: Doc, start: int) -> None:
-        """A paragraph opening with a wire dateline ('TOKYO - ', 'NEW YORK, Oct 3 (Reuters) -'
-        aside, the capitals-only kind) has its sentence start after the dash: the parser then
-        reads 'South Korean Foreign Minister Park met ...' as the sentence it is."""
+        """A paragraph opening with a wire dateline ('TOKYO - ', 'NEW YORK, Oct 3 (Reuters) -',
+        'OSLO, March 2, 2026 -': a place in capitals, then perhaps a date and an agency) has its
+        sentence start after the dash: the parser then reads 'South Korean Foreign Minister Park
+        met ...' as the sentence it is."""
         j = start
         while j < len(doc) and ((doc[j].is_upper and doc[j].is_alpha and len(doc[j]) > 1) or doc[j].text == ","):
             j += 1
-        if j > start and j + 1 < len(doc) and doc[j].text in DASHES and doc[j - 1].is_alpha:
+        if j == start or not (doc[j - 1].is_alpha or doc[j - 1].text == ","):
+            return
+        end = min(len(doc), j + DATELINE_TAIL)
+        while j < end and doc[j].text not in DASHES and _dateline_word(doc[j]):
+            j += 1
+        if j < end and j + 1 < len(doc) and doc[j].text in DASHES:
             doc[j + 1].is_sent_start = True
 
     def _ends_sentence(self, line: list, first: bool) -> bool:
         words = sum(1 for t in line if t.is_alpha)
         return line[-1].text in self.ends or first or words <= HEADING_WORDS
+
+
+def _dateline_word(tok: Token) -> bool:
+    """A token of a dateline's date or agency: 'Oct', '3', '2026', ',', '.', '(Reuters)'."""
+    return (
+        tok.text in ",.()"
+        or tok.like_num
+        or tok.lower_.rstrip(".") in MONTHS
+        or (tok.is_title and tok.i > 0 and tok.doc[tok.i - 1].text == "(")
+    )

@@ -112,6 +112,20 @@ def test_weekday_resolves_against_publication_date():
 
 
 @pytest.mark.parametrize(
+    "dateline", ["BERGEN, May 4, 2026 (Reuters) - ", "BERGEN, 4 May 2026 - ", "BERGEN, May 4 - ", "BERGEN - "]
+)
+def test_a_wire_dateline_is_not_the_sentence_nor_its_date(dateline):
+    rows = fact_rows(
+        dateline + "Norwegian Foreign Minister Ola Eide met Swedish Foreign Minister Kari Lie in Bergen on 2 May, "
+        "officials said.",
+        published="2026-05-04",
+    )
+    (met,) = [f for f in rows if f["predicate"] == "MET_WITH"]
+    assert met["sentence"].startswith("Norwegian Foreign Minister Ola Eide met")
+    assert (met["date_text"], met["date"]) == ("2 May", "2026-05-02")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Hungarian Prime Minister Viktor Orban spoke by phone with Russian President Vladimir Putin.",

@@ -27,6 +27,20 @@ def test_text_article_loses_clutter_and_keeps_title_and_dateline(tmp_path):
     assert doc.text == "Leaders meet in Rome\nThe two leaders met in Rome on Monday."
 
 
+def test_a_wire_dateline_with_a_year_is_the_publication_date(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(
+        "Ministers meet in Bergen\n\nBERGEN, May 4, 2026 (Reuters) - The two foreign ministers met in Bergen on "
+        "Saturday and agreed to meet again next month in Malmo, both ministries said afterwards.\n",
+        encoding="utf-8",
+    )
+    (doc,) = read(f)
+    assert doc.published == "2026-05-04"
+    f.write_text("BERGEN, May 4 - The two foreign ministers met in Bergen on Saturday.\n", encoding="utf-8")
+    (doc,) = read(f)
+    assert doc.published is None  # no year, no publication date
+
+
 def test_html_article_uses_metadata(tmp_path):
     f = tmp_path / "a.html"
     f.write_text(

@@ -81,6 +81,14 @@ def test_dates_resolve_against_publication_date():
     assert resolve_date("March 3, 2024", None) == "2024-03-03"
 
 
+def test_a_date_without_a_year_takes_the_year_of_the_publication_date():
+    assert resolve_date("February 12", date(2012, 2, 20)) == "2012-02-12"
+    assert resolve_date("26 March", date(2014, 3, 27)) == "2014-03-26"
+    assert resolve_date("December 30", date(2026, 1, 4)) == "2025-12-30"  # across the new year, in the past
+    assert resolve_date("January 3", date(2025, 12, 30), "planned") == "2026-01-03"  # and planned ahead
+    assert resolve_date("26 March", None) is None  # nothing to take a year from
+
+
 def test_suffixes_stay_in_names_and_do_not_hide_the_surname():
     r = Resolver()
     assert r.canonical("Ramon Castillo Jr.", "Person") == "Ramon Castillo Jr."
