@@ -30,4 +30,9 @@ env -u VIRTUAL_ENV PATH="/usr/local/bin:/usr/bin:/bin" bash "$work/steps.sh" > "
   echo "readme: a line of the README failed (above)" >&2
   exit 1
 }
+# A clean install prints no warning (pip's "WARNING:", setuptools' "Warning:" blocks).
+if grep -nE '^WARNING|\wWarning: |^ *!!$' "$work/out.log"; then
+  echo "readme: the install printed a warning (above); a clean install prints none" >&2
+  exit 1
+fi
 grep '^+ ' "$work/out.log" | wc -l | xargs -I{} echo "readme: {} lines of the README ran in a fresh clone and shell"
