@@ -1,5 +1,5 @@
 // name: merge-person
-// description: A person merged into another (after its facts and slots moved): its spellings become aliases, its mentions, Name keys and attendances move (article counts added), the reports that list it list the other, and the node is deleted. The person kept records which keys were merged into it.
+// description: A person merged into another (after its facts and slots moved): its spellings become aliases, its mentions, Name keys (and the name_keys list that skips known ones) and attendances move (article counts added), the reports that list it list the other, and the node is deleted. The person kept records which keys were merged into it.
 // param: rows list -- {from, to} person keys
 UNWIND $rows AS row
 MATCH (s:Person {key: row.from})
@@ -14,7 +14,9 @@ FOREACH (_ IN CASE WHEN d IS NULL THEN [] ELSE [1] END |
   SET m2.count = m2.count + coalesce(m.count, 0))
 WITH DISTINCT s, f
 OPTIONAL MATCH (n:Name)-[:NAMES]->(s)
-FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | MERGE (f)<-[:NAMES]-(n))
+FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | MERGE (n)-[:NAMES]->(f))
+WITH s, f, collect(n.key) AS moved
+SET f.name_keys = coalesce(f.name_keys, []) + [k IN moved WHERE NOT k IN coalesce(f.name_keys, [])]
 WITH DISTINCT s, f
 OPTIONAL MATCH (s)-[a:ATTENDED]->(mt:Meeting)
 FOREACH (_ IN CASE WHEN mt IS NULL THEN [] ELSE [1] END |

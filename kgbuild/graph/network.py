@@ -15,7 +15,7 @@ from . import catalog
 from .connection import Graph
 
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-HIDDEN = {"search", "batch"}  # lookup helpers, not information
+HIDDEN = {"search", "batch", "name_keys"}  # lookup helpers, not information
 SENTENCES = 3  # evidence sentences a relationship carries in the view
 KEYS_PER_READ = 5000
 

@@ -69,7 +69,7 @@ def lint(items: list[dict]) -> list[dict]:
         input=json.dumps(items),
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=600,  # about a minute on a quiet machine; far more on a loaded one
         check=True,
     )
     return json.loads(run.stdout)
