@@ -82,3 +82,41 @@ def test_regional_and_city_office_holders_represent_their_state_or_city():
     )
     assert got["Karl Brandt"][:2] == ("Brandenburg", "Place")
     assert got["Lena Vogt"][:2] == ("Bremen", "Place")
+
+
+def facts(text: str) -> set[tuple]:
+    return {(f["subject"]["name"], f["predicate"], f["object"]["name"]) for f in rows(text)}
+
+
+def test_an_envoy_for_a_country_is_the_envoy_of_the_body_that_sent_them():
+    got = facts(
+        "Kari Lie, the United Nations special envoy for Syria, met Syrian Foreign Minister Ola Berg in Geneva. "
+        "US special envoy for Sudan Tom Perry visited Khartoum."
+    )
+    assert ("Kari Lie", "ENVOY_OF", "United Nations") in got
+    assert ("Tom Perry", "ENVOY_OF", "United States") in got
+    assert not {("Kari Lie", "ENVOY_OF", "Syria"), ("Tom Perry", "ENVOY_OF", "Sudan")} & got
+    assert ("Kari Lie", "REPRESENTS", "Syria") not in got
+
+
+def test_of_a_country_after_the_second_title_is_that_person_s():
+    got = facts("President Biden's meeting with President Al-Sisi of Egypt was cordial, aides said.")
+    assert not any(s.endswith("Biden") and p == "REPRESENTS" and o == "Egypt" for s, p, o in got)
+
+
+def test_an_aircraft_is_no_person():
+    got = facts(
+        "President Kari Lie boarded Air Force One after the summit in Rome; Marine One took her to the residence."
+    )
+    names = {s for s, _, _ in got} | {o for _, _, o in got}
+    assert not names & {"Air Force One", "Marine One"}
+
+
+def test_a_side_the_title_states_is_text_even_for_a_known_person():
+    (barrot,) = [
+        f
+        for f in rows("Secretary Rubio met French Foreign Minister Jean-Noël Barrot in Paris on Monday.")
+        if f["predicate"] == "REPRESENTS" and "Barrot" in f["subject"]["name"]
+    ]
+    assert barrot["object"]["name"] == "France"
+    assert barrot["basis"] == "text"
