@@ -120,3 +120,15 @@ def test_a_side_the_title_states_is_text_even_for_a_known_person():
     ]
     assert barrot["object"]["name"] == "France"
     assert barrot["basis"] == "text"
+
+
+def test_a_meeting_hosted_by_a_minister_is_hosted_by_them():
+    got = facts("Kari Lie met Ola Berg at a dinner hosted by Foreign Minister Jan Roe in Oslo.")
+    assert {("Jan Roe", "HOSTED", "Kari Lie"), ("Jan Roe", "HOSTED", "Ola Berg")} <= got
+    assert ("Kari Lie", "MET_WITH", "Ola Berg") in got
+    got = facts(
+        "Swedish Foreign Minister Kari Lie and Finnish Foreign Minister Ola Berg held talks in Muscat, "
+        "in a meeting hosted by Omani Foreign Minister Jan Roe."
+    )
+    assert {("Jan Roe", "HOSTED", "Kari Lie"), ("Jan Roe", "HOSTED", "Ola Berg")} <= got
+    assert ("Kari Lie", "MET_WITH", "Ola Berg") in got
