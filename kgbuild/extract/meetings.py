@@ -78,6 +78,7 @@ class Meetings:
         self.side_pool, self.known_cap = c("side.pool"), c("known.cap")
         self.host_verbs = w("meetings", "host_verbs")
         self.object_verbs = w("meetings", "object_verbs")
+        self.joining_verbs, self.joining_adverbs = w("meetings", "joining_verbs"), w("meetings", "joining_adverbs")
         self.hosted, self.hosted_by_country = c("hosted.person"), c("hosted.country")
 
     def __call__(self, r: Reading) -> None:
@@ -142,6 +143,8 @@ class Meetings:
         c0, c1 = self.clauses.start(r.doc, tok.i), self.clauses.end(r, tok.i)
         clause = r.doc[c0:c1]
         gov = tok if kind == "verb" else self.clauses.governor(tok)
+        if gov is not None and r.lemma(gov) in self.joining_verbs and self._joined(gov):
+            return None  # "A also took part in the meeting": A joined others' meeting
         status = self.status(r, tok, gov, clause)
         if status is None:
             return None
@@ -172,6 +175,9 @@ class Meetings:
             return None
         passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
         return "passive" if passive or (verb.dep_ == "acl" and verb.tag_ == "VBN") else "active"
+
+    def _joined(self, verb: Token) -> bool:
+        return any(c.lower_ in self.joining_adverbs and c.dep_ == "advmod" for c in verb.children)
 
     def _anchors(self, tok: Token) -> tuple[int, ...]:
         """'a dinner hosted by A', 'met B at a dinner hosted by A': the noun a hosting participle

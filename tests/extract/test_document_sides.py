@@ -132,3 +132,17 @@ def test_a_meeting_hosted_by_a_minister_is_hosted_by_them():
     )
     assert {("Jan Roe", "HOSTED", "Kari Lie"), ("Jan Roe", "HOSTED", "Ola Berg")} <= got
     assert ("Kari Lie", "MET_WITH", "Ola Berg") in got
+
+
+def test_people_who_also_took_part_are_not_sides_of_the_meeting():
+    got = facts(
+        "Swedish Foreign Minister Kari Lie met Finnish Foreign Minister Ola Berg in Oslo. "
+        "Danish envoy Jan Roe also attended the talks with Berg."
+    )
+    assert ("Kari Lie", "MET_WITH", "Ola Berg") in got
+    assert not any("Jan Roe" in (s, o) for s, p, o in got if p == "MET_WITH")
+    got = facts(
+        "Swedish Foreign Minister Kari Lie met Finnish Foreign Minister Ola Berg; "
+        "Danish Foreign Minister Jan Roe also took part in the meeting with Lie."
+    )
+    assert not any("Jan Roe" in (s, o) for s, p, o in got if p == "MET_WITH")
