@@ -52,6 +52,8 @@ class Event:
     groups: list[str]  # countries of group subjects: 'Ukrainian negotiators'
     pronoun: bool
     host: str | None = None  # "hosted": the subject is the host ('passive': the agent, after the cue)
+    cue: int = -1  # the cue's token
+    anchors: tuple[int, ...] = ()  # 'a dinner hosted by A': the cues whose people A hosted
     context: Qualifiers = field(default_factory=Qualifiers)  # the last held meeting's place and date
 
 
@@ -76,10 +78,19 @@ class Meetings:
         self.side_pool, self.known_cap = c("side.pool"), c("known.cap")
         self.host_verbs = w("meetings", "host_verbs")
         self.object_verbs = w("meetings", "object_verbs")
+        self.joining_verbs, self.joining_adverbs = w("meetings", "joining_verbs"), w("meetings", "joining_adverbs")
         self.hosted, self.hosted_by_country = c("hosted.person"), c("hosted.country")
 
     def __call__(self, r: Reading) -> None:
         events = self._events(r)
+        for ev in events:  # "B met C at a dinner hosted by A": A hosted B and C
+            if ev.host == "passive" and not ev.before and ev.anchors:
+                hosts = {m.entity for m in ev.after[:1]}
+                hosted = [e for e in events if e.cue in ev.anchors]
+                people = [m for e in hosted for m in (*e.before, *e.after) if m.entity not in hosts]
+                ev.before = list({m.entity: m for m in people}.values())
+                for e in hosted:  # the host is not one of the sides of the meeting they host
+                    e.after = [m for m in e.after if m.entity not in hosts]
         done: set = set()
         for ev in events:
             self._pairs(r, ev, done)
@@ -132,6 +143,8 @@ class Meetings:
         c0, c1 = self.clauses.start(r.doc, tok.i), self.clauses.end(r, tok.i)
         clause = r.doc[c0:c1]
         gov = tok if kind == "verb" else self.clauses.governor(tok)
+        if gov is not None and r.lemma(gov) in self.joining_verbs and self._joined(gov):
+            return None  # "A also took part in the meeting": A joined others' meeting
         status = self.status(r, tok, gov, clause)
         if status is None:
             return None
@@ -152,13 +165,27 @@ class Meetings:
             groups=self.clauses.group_countries([t for t in subj_tokens if t.i not in r.person_at]),
             pronoun=pronoun,
             host=self._hosting(r, gov),
+            cue=tok.i,
+            anchors=self._anchors(tok),
         )
 
     def _hosting(self, r: Reading, verb: Token | None) -> str | None:
         """'active' or 'passive' when the cue is, or hangs from, a hosting verb ('hosted', 'was received by')."""
         if verb is None or r.lemma(verb) not in self.host_verbs:
             return None
-        return "passive" if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) else "active"
+        passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+        return "passive" if passive or (verb.dep_ == "acl" and verb.tag_ == "VBN") else "active"
+
+    def _joined(self, verb: Token) -> bool:
+        return any(c.lower_ in self.joining_adverbs and c.dep_ == "advmod" for c in verb.children)
+
+    def _anchors(self, tok: Token) -> tuple[int, ...]:
+        """'a dinner hosted by A', 'met B at a dinner hosted by A': the noun a hosting participle
+        hangs from, and the verb that noun is the place of."""
+        if tok.dep_ != "acl" or not any(c.dep_ == "agent" for c in tok.children):
+            return ()
+        noun = tok.head
+        return (noun.i, noun.head.head.i) if noun.dep_ == "pobj" else (noun.i,)
 
     def _subject_tokens(self, tok: Token, kind: str, gov: Token | None) -> list[Token]:
         """Who holds the meeting: the governing verb's subject, and a possessor ('Putin's meeting')."""

@@ -131,7 +131,7 @@ class Roles:
             r.fact(person, "LEADS", delegation(t.leads), m.sent, self.head.value, f"{t.source}.head_of_delegation")
         for kind in t.kinds:
             if kind == "envoy":
-                target = ref(principal) or (t.country and (t.country, "Country"))
+                target = ref(principal) or (t.country and (t.country, "Country")) or (t.org and (t.org, "Organization"))
                 conf = self.envoy_named if principal is not None else self.envoy_country
                 if target:
                     r.fact(person, "ENVOY_OF", target, m.sent, conf.value, f"{t.source}.envoy")

@@ -40,7 +40,7 @@ class TitleWords:
         self.possessive, self.quotes = grammar("possessive_markers"), grammar("quotes")
         self.connectors, self.pronouns = grammar("title_connectors"), grammar("pronoun_possessors")
         self.object_preps, self.side_preps = grammar("role_object_prepositions"), grammar("side_prepositions")
-        self.destination_preps = grammar("destination_prepositions")
+        self.destination_preps, self.file_preps = grammar("destination_prepositions"), grammar("file_prepositions")
         self.introducers, self.refusers = grammar("apposition_introducers"), grammar("apposition_refusers")
         self.stops, self.articles = grammar("apposition_stops"), grammar("articles")
         self.conjunctions, self.origin = grammar("role_conjunctions"), grammar("origin_prepositions")
@@ -339,8 +339,8 @@ class TitleReader:
                 seen_ents.add(ent.start)
             width = len(ent) if ent is not None else 1
             nxt = words[pos + width] if pos + width < n else None
-            if prev_word in w.destination_preps:
-                pass  # "envoy to the Middle East": a destination, not a side
+            if prev_word in w.destination_preps or (prev_word in w.file_preps and "envoy" in title.kinds):
+                pass  # "envoy to the Middle East", "UN envoy for Syria": a destination or a file, not a side
             elif nxt in w.possessive:
                 title.principal = title.principal or actor
                 if actor.type == "Country":

@@ -42,6 +42,8 @@ class PeopleFixer:
       before an apposition that names a role ("Oleksandr Bevz, an advisor"), is a PERSON.
     * Once a name is a PERSON in a document, its other mentions and its surname alone are too
       ("Umerov" tagged ORG, "Witkoff" tagged GPE).
+    * The one proper noun in "the Obama administration" is a PERSON: a government named after its
+      head (`government_offices` in roles.json), not a body called Obama.
     """
 
     def __init__(self, rules: Rules):
@@ -54,6 +56,7 @@ class PeopleFixer:
         self.headline_words = rules.words("grammar", "headline_words")
         self.institution_words = rules.words("grammar", "institution_words")
         self.suffixes = {fold(s) for s in rules.words("grammar", "name_suffixes")}
+        self.named_governments = {n.lower() for ns in rules.value("roles", "government_offices").values() for n in ns}
 
     def __call__(self, doc: Doc) -> Doc:
         try:
@@ -92,9 +95,32 @@ class PeopleFixer:
             tok = doc[i]
             if i not in taken and fold(tok.text) in surnames:  # "Price met ...": a surname the model took for a noun
                 new.append(Span(doc, tok.i, tok.i + 1, label="PERSON"))
+        new += self._heads_of_named_governments(doc, taken)
         keep = [e for e in ents if not any(e.start < s.end and s.start < e.end for s in new)]
         doc.ents = filter_spans(keep + new)
         return doc
+
+    def _heads_of_named_governments(self, doc: Doc, taken: set[int]) -> list[Span]:
+        """'the Obama administration': the proper noun between the article and the noun, when it is
+        no country, place, organisation or role word."""
+        out = []
+        for i in tokens_with(doc, LOWER, self.named_governments):
+            j = i - 1
+            if j < 1 or doc[j - 1].lower_ not in self.articles or doc[j].pos_ != "PROPN" or not doc[j].is_title:
+                continue
+            word = doc[j].text
+            if j in taken and not any(e.label_ == "ORG" and e.start <= j < e.end for e in doc.ents):
+                continue  # already someone, or a place
+            if (
+                self.rules.country(word)
+                or self.rules.region(word)
+                or self.rules.organization(word)
+                or fold(word) in self.rules.places
+                or word.lower() in self.rules.roles
+            ):
+                continue
+            out.append(Span(doc, j, j + 1, label="PERSON"))
+        return out
 
     @staticmethod
     def _name_like(doc: Doc) -> list[int]:

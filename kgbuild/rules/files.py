@@ -35,8 +35,10 @@ SHAPES = {
         "side_kinds": "kinds-of-roles",
         "principal_side_kinds": "kinds-of-roles",
         "lending_kinds": "kinds-of-roles",
+        "portfolio_kinds": "kinds-of-roles",
         "regional_roles": "roles",
         "city_roles": "roles",
+        "government_offices": "kinds",
     },
 }
 REQUIRED_KINDS = ("envoy", "adviser", "spokesperson", "leader", "kin")
