@@ -25,7 +25,7 @@ class Sides:
         self.side_kinds, self.state_roles = role("side_kinds"), role("state_roles")
         c = rules.confidence
         self.envoy_side, self.known, self.known_titled = c("envoy.side"), c("side.known"), c("side.known_titled")
-        self.article = c("side.article_country")
+        self.article, self.known_term = c("side.article_country"), c("side.known_term")
 
     def __call__(self, r: Reading) -> None:
         self._envoys_of_sides(r)
@@ -68,9 +68,12 @@ class Sides:
             best = r.best_side(entity)
             if best is None:
                 country = self.rules.known_country(entity)
+                held = self.rules.term_country(entity, r.period, entity in titled)  # an office held then
                 if country:
                     conf = self.known_titled if entity in titled else self.known
                     best = Side(country, conf.value, "known_country", basis="known")
+                elif held:
+                    best = Side(held, self.known_term.value, "known_term", basis="known")
                 elif home and entity in statesmen and home not in self._counterpart_sides(r, entity):
                     best = Side(home, self.article.value, "title.article_country")
             if best is None:
@@ -85,7 +88,7 @@ class Sides:
             if f.predicate == "MET_WITH" and entity in (f.subject.name, f.object.name):
                 other = f.object.name if f.subject.name == entity else f.subject.name
                 side = r.best_side(other)
-                known = self.rules.known_country(other)
+                known = self.rules.known_country(other) or self.rules.term_country(other, r.period)
                 out |= {s for s in (side.name if side else None, known) if s}
         return out
 
