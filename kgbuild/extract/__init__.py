@@ -26,8 +26,9 @@ import signal
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..records import Findings
-from ..rules import Knowledge, Rules, load_rules
+from ..records import Document, Findings
+from ..rules import Knowledge, Period, Rules, load_rules
+from ..rules.terms import article_period, published_date
 from .entities import Clusters, Inventory
 from .meetings import Meetings
 from .mentions import Mentions
@@ -90,6 +91,18 @@ class RelationExtractor:
 
     def read(self, doc: Doc) -> Findings:
         r = Reading.of(doc, self.lemmatize)
+        r.period = period_of(doc)
         for stage in self.stages:
             stage(r)
         return Findings(entities=r.entities, facts=r.facts)
+
+
+def period_of(doc: Doc) -> Period | None:
+    """The days the article speaks of (`article_period`), from the `Document` that `pipeline.read`
+    passes along with each text (spaCy keeps it on the doc while the components run); a doc made
+    from a bare text has none, and then no past term of office is used."""
+    context = getattr(doc, "_context", None)
+    document = context[0] if isinstance(context, tuple) and context else None
+    if not isinstance(document, Document):
+        return None
+    return article_period(published_date(document), document.text)

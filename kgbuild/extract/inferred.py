@@ -138,6 +138,6 @@ class DocumentSides:
             if f.predicate in COUNTERPART_PREDICATES and entity in (f.subject.name, f.object.name):
                 other = f.object.name if f.subject.name == entity else f.subject.name
                 side = r.best_side(other)
-                known = rules.known_country(other)
+                known = rules.known_country(other) or rules.term_country(other, r.period)
                 out |= {s for s in (side.name if side else None, known) if s}
         return out

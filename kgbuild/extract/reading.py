@@ -18,7 +18,7 @@ from spacy.parts_of_speech import IDS as SPACY_POS
 from spacy.tokens import Doc, Span, Token
 
 from ..records import Entity, EntityRef, Fact
-from ..rules import Rules
+from ..rules import Period, Rules
 
 
 @dataclass
@@ -147,6 +147,7 @@ class Reading:
     facts: list[Fact] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     lemmatize: Callable[[Token], list[str]] | None = None  # the model's lemmatizer, if lemmas are left to us
+    period: Period | None = None  # the days the article speaks of, for terms of office (`rules.terms`)
 
     @classmethod
     def of(cls, doc: Doc, lemmatize: Callable[[Token], list[str]] | None = None) -> Reading:
@@ -233,7 +234,7 @@ class Reading:
         best = self.best_side(m.entity)
         if best is not None:
             return best
-        known = rules.known_country(m.entity)
+        known = rules.known_country(m.entity) or rules.term_country(m.entity, self.period)
         return Side(known, 0.0, "known_country", basis="known") if known else None
 
     def country_of(self, m: Mention, rules: Rules) -> str | None:

@@ -20,6 +20,7 @@ class Sides:
         self.side_kinds = role("side_kinds")
         c = rules.confidence
         self.envoy_side, self.known, self.known_titled = c("envoy.side"), c("side.known"), c("side.known_titled")
+        self.known_term = c("side.known_term")
         self.inference = Inference(rules)
 
     def __call__(self, r: Reading) -> None:
@@ -63,6 +64,9 @@ class Sides:
                     best = Side(country, conf.value, "known_country", basis="known")
                 else:
                     best = document.side(entity)
+                    held = None if best else self.rules.term_country(entity, r.period, entity in titled)
+                    if held:  # an office the person held on the article's date
+                        best = Side(held, self.known_term.value, "known_term", basis="known")
             if best is None:
                 continue
             sent = next((x.sent for x in r.mentions if x.entity == entity and x.title.kinds), m.sent)

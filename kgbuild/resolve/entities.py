@@ -20,7 +20,7 @@ from rapidfuzz import fuzz
 
 from ..names import fits_initials, fold, initials, name_words, person_key, stands_alone, surname_block, translit_key
 from ..records import Entity, EntityRef, Findings
-from ..rules import Rules, load_rules
+from ..rules import Period, Rules, load_rules
 
 SAME_FIRST_NAME = 85  # rapidfuzz ratio of two spellings of one first name ...
 SAME_SURNAME = 88  # ... and of one surname
@@ -86,9 +86,9 @@ class Resolver:
         words = translit_key(name).split()
         return words[-1] if len(words) > 1 and words[-1] in self.suffixes else ""
 
-    def canonical(self, name: str, etype: str) -> str:
+    def canonical(self, name: str, etype: str, period: Period | None = None) -> str:
         if etype == "Person":
-            return self._person(name)
+            return self._person(name, period)
         if etype == "Country":
             return self.rules.country_names.get(fold(name), name)
         if etype == "Organization":
@@ -104,7 +104,7 @@ class Resolver:
         self._remember(name, etype, name)
         return name
 
-    def _person(self, name: str) -> str:
+    def _person(self, name: str, period: Period | None = None) -> str:
         key = person_key(name)
         if not key:  # initials or symbols only: nothing to resolve against
             return name
@@ -112,6 +112,10 @@ class Resolver:
         if known:
             self._remember(name, "Person", known)
             return known
+        held = self.rules.term_holder(name, period)
+        if held:  # 'Bush' in 2005: who held the office then (in another article it may be someone else)
+            self._remember(held, "Person", held)
+            return held
         words = self._words(name)
         if len(words) == 1:  # a surname the article never spelled out: the one full name we know
             cands = self.by_surname.get(words[0], set())
@@ -147,10 +151,11 @@ class Resolver:
                 out |= self.by_surname[s]
         return out
 
-    def resolve(self, found: Findings) -> Findings:
+    def resolve(self, found: Findings, period: Period | None = None) -> Findings:
         """A document's findings with every name made canonical, and facts deduplicated: the same
         sentence stating the same fact twice in one article (a repeated paragraph, a pull quote) is
-        one piece of evidence, the first."""
+        one piece of evidence, the first.  `period`, the days the article speaks of, names the
+        office holders a surname stands for then (`Rules.term_holder`)."""
         self.fetch(
             [(e.name, e.type) for e in found.entities]
             + [(r.name, r.type) for f in found.facts for r in (f.subject, f.object)]
@@ -158,7 +163,7 @@ class Resolver:
         mapping: dict[tuple[str, str], str] = {}
         entities: dict[tuple[str, str], Entity] = {}
         for e in found.entities:
-            canon = self.canonical(e.name, e.type)
+            canon = self.canonical(e.name, e.type, period)
             mapping[(e.name, e.type)] = canon
             merged = entities.setdefault((canon, e.type), Entity(canon, e.type))
             merged.count += e.count
@@ -169,7 +174,7 @@ class Resolver:
         for f in found.facts:
             refs = []
             for ref in (f.subject, f.object):
-                canon = mapping.get((ref.name, ref.type)) or self.canonical(ref.name, ref.type)
+                canon = mapping.get((ref.name, ref.type)) or self.canonical(ref.name, ref.type, period)
                 refs.append(EntityRef(canon, ref.type))
                 entities.setdefault((canon, ref.type), Entity(canon, ref.type, count=1))
             f = f.renamed(*refs)

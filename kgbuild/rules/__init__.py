@@ -23,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..errors import DataError
-from ..names import fold
+from ..names import fold, person_key
 from .files import (
     Confidence,
     fail,
@@ -37,6 +37,7 @@ from .files import (
     load_roles,
     load_shaped,
 )
+from .terms import Period, Terms, load_terms
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class Rules:
     kinds: tuple[str, ...] = ()  # role kinds, strongest first
     person_aliases: dict[str, str] = field(default_factory=dict)  # translit key -> canonical
     person_country: dict[str, str] = field(default_factory=dict)  # canonical person -> known side
+    terms: Terms = field(default_factory=Terms)  # who held an office when (office_holders.json)
     entity_aliases: dict[str, tuple[str, str]] = field(default_factory=dict)  # folded -> (name, type)
     known_names: list[tuple[str, str, str]] = field(default_factory=list)  # (as written, canonical, type)
     places: frozenset = frozenset()
@@ -144,6 +146,24 @@ class Rules:
         known = self.entity_aliases.get(fold(name))
         return self.person_country.get(known[0]) if known else None
 
+    def term_country(self, name: str, period: Period | None, titled: bool = False) -> str | None:
+        """The country a person held an office of in the days an article speaks of (`period`), when
+        aliases.json gives them no side: Angela Merkel in a 2012 article.  On a year in the text
+        alone, only for someone `titled` there (see `terms`)."""
+        if period is None or (not period.published and not titled) or self.known_country(name):
+            return None
+        term = self.terms.holding(name, period)
+        return term.country if term else None
+
+    def term_holder(self, name: str, period: Period | None) -> str | None:
+        """The full name of the one office holder `name`, a part of that name, stands for on the
+        article's publication date ('Bush' in 2005 is George W. Bush)."""
+        if period is None or not period.published:
+            return None
+        term = self.terms.holding(name, period)
+        shorter = term and len(person_key(name).split()) < len(person_key(term.person).split())
+        return term.person if shorter else None
+
     def path(self, name: str) -> str:
         """Where data file `name` is read from, for messages."""
         return data_path(name, self.knowledge)
@@ -194,6 +214,7 @@ def _load(knowledge: Knowledge) -> Rules:
     load_countries(rules)
     load_organizations(rules)
     load_aliases(rules)
+    load_terms(rules)
     load_roles(rules)
     load_shaped(rules, "grammar")
     load_shaped(rules, "meetings")
