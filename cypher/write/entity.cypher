@@ -1,5 +1,5 @@
 // name: entity
-// description: Entities of one label (__LABEL__ is Person, Country, Organization or Place) with every spelling seen (the name is the longest spelling, then the first alphabetically, so it does not depend on which article came first; the others are aliases), the documents that mention them, and the Name keys that find them (folded names, aliases, surnames; see kgbuild/lookup.py). The entity keeps the Name keys it already has (name_keys), so a known entity costs no NAMES lookup however often the news repeats it; a new key's NAMES is merged from the Name's end: ArcadeDB looks for an existing relationship among the first-written node's relationships in that direction, and an entity every article MENTIONS has as many incoming ones as articles, a Name only the few entities it names.
+// description: Entities of one label (__LABEL__ is Person, Country, Organization or Place) with every spelling seen (the name is the longest spelling, then the first alphabetically, so it does not depend on which article came first; the others are aliases), the documents that mention them, and the Name keys that find them (folded names, aliases, surnames; see kgbuild/lookup.py). The entity keeps the Name keys it already has (name_keys), so a known entity costs no NAMES lookup however often the news repeats it; a new key's NAMES is merged from the entity's end: ArcadeDB looks for an existing relationship among the first-written node's relationships in that direction, and a Name such as a common given name finds thousands of people, while a new entity has one relationship (an entity every article MENTIONS has as many as articles, which is why known keys are skipped).
 // param: rows list -- {key, name, aliases, names (distinct), doc_id, count}
 UNWIND $rows AS row
 MERGE (e:__LABEL__ {key: row.key})
@@ -17,4 +17,4 @@ SET e.name_keys = coalesce(e.name_keys, []) + new
 WITH e, new
 UNWIND new AS name
 MERGE (n:Name {key: name})
-MERGE (n)-[:NAMES]->(e)
+MERGE (e)<-[:NAMES]-(n)

@@ -14,7 +14,7 @@ FOREACH (_ IN CASE WHEN d IS NULL THEN [] ELSE [1] END |
   SET m2.count = m2.count + coalesce(m.count, 0))
 WITH DISTINCT s, f
 OPTIONAL MATCH (n:Name)-[:NAMES]->(s)
-FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | MERGE (n)-[:NAMES]->(f))
+FOREACH (_ IN CASE WHEN n IS NULL THEN [] ELSE [1] END | MERGE (f)<-[:NAMES]-(n))
 WITH s, f, collect(n.key) AS moved
 SET f.name_keys = coalesce(f.name_keys, []) + [k IN moved WHERE NOT k IN coalesce(f.name_keys, [])]
 WITH DISTINCT s, f
