@@ -17,6 +17,10 @@ class ServerError(KgbuildError):
     """The embedded graph server could not be started or stopped."""
 
 
+class BenchError(KgbuildError):
+    """A command the benchmark runs on its scratch graph failed."""
+
+
 class ReportError(KgbuildError):
     """An unknown report, or a missing or ill-typed report parameter."""
 

@@ -25,6 +25,7 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+from ..errors import BenchError
 from ..graph import catalog
 from .resources import disk_bytes, server_peak_mb
 from .synthetic import names
@@ -143,7 +144,8 @@ def _kgbuild(home: Path, *args: str, measure: bool = False) -> tuple[float, floa
     t = time.perf_counter()
     done = subprocess.run(cmd, env=env, capture_output=True, text=True)
     if done.returncode:
-        raise RuntimeError(f"kgbuild {' '.join(args)} failed: {done.stderr[-500:]}")
+        last = (done.stderr.strip().splitlines() or ["(no message)"])[-1]
+        raise BenchError(f"bench: `kgbuild {' '.join(args)}` failed on the scratch graph: {last}; run the bench again")
     peak = int(done.stderr.strip().splitlines()[-1]) / 1024 if measure else None
     return time.perf_counter() - t, peak
 
@@ -208,4 +210,12 @@ def measure(count: int, out, targets: dict) -> None:
         flag = out.target("news report s", slowest, slowest < targets["news report s"])
         out.say(f"  slowest report command: {slowest:.2f} s{flag}")
     finally:
+        _stop(folder / "home")
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def _stop(home: Path) -> None:
+    """Stop the scratch graph server, whatever state a failed step left it in."""
+    env = {**os.environ, "KGBUILD_HOME": str(home)}
+    env.pop("NEO4J_URI", None)
+    subprocess.run([sys.executable, "-m", "kgbuild", "db", "stop"], env=env, capture_output=True)

@@ -188,3 +188,20 @@ def test_bench_runs_every_part_on_scratch_graphs(kg_home):
         assert line in out, out
     assert out.count("\n  ") > 15  # a line for every report
     assert sorted(p.name for p in kg_home.iterdir()) == before  # the user's graph untouched
+
+
+def test_a_failed_bench_step_is_one_line_and_stops_its_scratch_server(tmp_path):
+    from kgbuild.bench import news
+    from kgbuild.errors import BenchError
+    from kgbuild.graph.server import EmbeddedServer
+
+    home = tmp_path / "home"
+    news._kgbuild(home, "db", "start")
+    assert EmbeddedServer(home).info() is not None
+    with pytest.raises(BenchError) as failed:
+        news._kgbuild(home, "report", "no-such-report")
+    message = str(failed.value)
+    assert message.startswith("bench: `kgbuild report no-such-report` failed on the scratch graph: ")
+    assert message.endswith("; run the bench again") and "\n" not in message
+    news._stop(home)
+    assert EmbeddedServer(home).info() is None
