@@ -28,7 +28,7 @@ from spacy.tokens import Doc
 
 from ..records import Document, Findings
 from ..rules import Knowledge, Period, Rules, load_rules
-from ..rules.terms import article_period, published_date
+from ..rules.terms import document_period
 from .entities import Clusters, Inventory
 from .meetings import Meetings
 from .mentions import Mentions
@@ -98,11 +98,11 @@ class RelationExtractor:
 
 
 def period_of(doc: Doc) -> Period | None:
-    """The days the article speaks of (`article_period`), from the `Document` that `pipeline.read`
+    """The days the article speaks of (`document_period`), from the `Document` that `pipeline.read`
     passes along with each text (spaCy keeps it on the doc while the components run); a doc made
     from a bare text has none, and then no past term of office is used."""
     context = getattr(doc, "_context", None)
     document = context[0] if isinstance(context, tuple) and context else None
     if not isinstance(document, Document):
         return None
-    return article_period(published_date(document), document.text)
+    return document_period(document)

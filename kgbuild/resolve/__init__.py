@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..records import Document, Extraction, Findings
 from ..rules import Rules
-from ..rules.terms import article_period, published_date
+from ..rules.terms import document_period
 from . import keys, meetings
 from .dates import date_facts
 from .entities import Resolver
@@ -23,7 +23,7 @@ __all__ = ["Resolver", "document", "for_graph"]
 def document(doc: Document, findings: Findings, resolver: Resolver, text_only: bool = False) -> Extraction:
     """One document's findings → its Extraction: names canonical, dates resolved, meetings grouped.
     With `text_only`, facts that need the knowledge files rather than the text (basis `known`) go."""
-    findings = resolver.resolve(findings, article_period(published_date(doc), doc.text))
+    findings = resolver.resolve(findings, document_period(doc))
     facts = [f for f in findings.facts if f.basis == "text"] if text_only else findings.facts
     date_facts(facts, doc.published_date)
     return Extraction(doc, findings.entities, facts, meetings.reports(facts, doc.published))

@@ -83,12 +83,13 @@ def article_period(published: date | None, text: str = "") -> Period | None:
     return Period(date(year, 1, 1), date(year, 12, 31), published=False)
 
 
-def published_date(document) -> date | None:
-    """A `Document`'s publication date, None if it has none or none that parses."""
+def document_period(document) -> Period | None:
+    """The days a `Document` speaks of (`article_period` of its publication date and text)."""
     try:
-        return document.published_date
-    except ValueError:
-        return None
+        published = document.published_date
+    except ValueError:  # a date that does not parse is no date
+        published = None
+    return article_period(published, document.text)
 
 
 def load_terms(rules: Rules) -> None:
